@@ -1,0 +1,876 @@
+//! Table assembly: find tables in the line stream and rebuild their rows and cells.
+//!
+//! A table is seeded by lines that hold two or more numbers; neighbouring rows join it
+//! across blank lines, page breaks, footers, repeated headers and wrapped labels until
+//! prose or a new unit line ends it. Its header is the block of header-like lines above
+//! the first row. The column count comes from the rows whose digit groups allow only
+//! one reading; the header words are fitted to it ([`crate::header`]), and every row's
+//! digit groups are split into that many cells ([`crate::split`]) with the relations the
+//! column kinds imply.
+
+use crate::header::{self, Header};
+use crate::layout::{LineInfo, describe, is_year, line_ranges};
+use crate::lex::{Scale, TokenKind};
+use crate::meaning;
+use crate::model::{Cell, Column, Document, Row, RowKind, Table, TableKind};
+use crate::split::{self, Atom, Options, Relation};
+use crate::status_table;
+use crate::vocab::Vocab;
+use std::collections::{HashMap, HashSet};
+
+/// How far above a table's first row its header may start.
+const HEADER_REACH: usize = 30;
+/// How many lines without a row a table may span before it ends.
+const ROW_GAP: usize = 24;
+
+/// Read a whole document.
+pub fn read_document(path: &str, text: String, vocab: &Vocab) -> Document {
+    let ranges = line_ranges(&text);
+    let infos: Vec<LineInfo> = ranges
+        .iter()
+        .enumerate()
+        .map(|(i, &(s, e))| describe(i + 1, s, text.get(s..e).unwrap_or(""), vocab))
+        .collect();
+    let ctx = Ctx {
+        text: &text,
+        ranges: &ranges,
+        infos: &infos,
+        vocab,
+        noise: noise_lines(&text, &ranges, &infos),
+    };
+    let mut claimed = vec![false; infos.len()];
+    let mut tables = Vec::new();
+    for t in status_table::find(&ctx) {
+        for l in t.first_line..=t.last_line {
+            claimed[l - 1] = true;
+        }
+        tables.push(t);
+    }
+    let mut i = 0;
+    while i < infos.len() {
+        if claimed[i] || !ctx.seeds_table(i) {
+            i += 1;
+            continue;
+        }
+        let (last, rows) = ctx.extend(i, &claimed);
+        if rows >= 2 || ctx.header_above(i, &claimed).is_some() {
+            if let Some(t) = ctx.build(i, last, &claimed) {
+                for l in t.first_line..=t.last_line {
+                    claimed[l - 1] = true;
+                }
+                tables.push(t);
+            }
+        }
+        i = last + 1;
+    }
+    tables.sort_by_key(|t| t.first_line);
+    let outside_lines = infos
+        .iter()
+        .enumerate()
+        .filter(|(i, info)| !claimed[*i] && ctx.row_like(*i) && info.max_numbers() >= 2)
+        .map(|(_, info)| info.no)
+        .collect();
+    drop(ctx);
+    Document {
+        path: path.to_string(),
+        text,
+        lines: ranges,
+        tables,
+        outside_lines,
+    }
+}
+
+/// Lines that repeat on many pages (running headers and footers) and footers.
+fn noise_lines(text: &str, ranges: &[(usize, usize)], infos: &[LineInfo]) -> Vec<bool> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for (i, &(s, e)) in ranges.iter().enumerate() {
+        let t = text.get(s..e).unwrap_or("").trim();
+        if !t.is_empty() && t.chars().count() <= 60 && !infos[i].is_header_like() {
+            *counts.entry(t).or_default() += 1;
+        }
+    }
+    // A running header or footer sits next to a page boundary: a footer line, or the
+    // first line of a page (pdftotext starts it with one space).
+    let page_edge: Vec<bool> = ranges
+        .iter()
+        .enumerate()
+        .map(|(i, &(s, e))| {
+            let t = text.get(s..e).unwrap_or("");
+            infos[i].is_footer() || (t.starts_with(' ') && !t.starts_with("  "))
+        })
+        .collect();
+    let near_edge = |i: usize| {
+        let lo = i.saturating_sub(3);
+        let hi = (i + 4).min(ranges.len());
+        page_edge[lo..hi].iter().any(|&b| b)
+    };
+    ranges
+        .iter()
+        .enumerate()
+        .map(|(i, &(s, e))| {
+            let t = text.get(s..e).unwrap_or("").trim();
+            let info = &infos[i];
+            info.is_footer()
+                || (info.words >= 1
+                    && info.header_words == 0
+                    && info.run.is_none()
+                    && counts.get(t).copied().unwrap_or(0) >= 5
+                    && info.unit.is_none()
+                    && near_edge(i))
+        })
+        .collect()
+}
+
+pub(crate) struct Ctx<'a> {
+    pub text: &'a str,
+    pub ranges: &'a [(usize, usize)],
+    pub infos: &'a [LineInfo],
+    pub vocab: &'a Vocab,
+    pub noise: Vec<bool>,
+}
+
+impl Ctx<'_> {
+    pub fn line(&self, i: usize) -> &str {
+        let (s, e) = self.ranges[i];
+        self.text.get(s..e).unwrap_or("")
+    }
+
+    /// A run made only of years (`2025 2026 2027 2028`): a header, not a row.
+    fn year_run(&self, i: usize) -> bool {
+        let info = &self.infos[i];
+        let line = self.line(i);
+        info.run.as_ref().is_some_and(|r| {
+            r.atoms.iter().all(|a| {
+                a.group.is_some_and(|g| {
+                    g.minus.is_none()
+                        && g.decimals.is_none()
+                        && !a.percent
+                        && is_year(
+                            line.get(g.digits.0 as usize..g.digits.1 as usize)
+                                .unwrap_or(""),
+                        )
+                })
+            })
+        })
+    }
+
+    /// A line whose numbers could be a row: not prose, not a header, not noise.
+    fn row_like(&self, i: usize) -> bool {
+        let info = &self.infos[i];
+        info.run.is_some()
+            && !self.noise[i]
+            && !self.year_run(i)
+            && !info.is_prose(self.line(i))
+            && info.after_words <= 2
+    }
+
+    fn seeds_table(&self, i: usize) -> bool {
+        self.row_like(i) && self.infos[i].is_strong_row()
+    }
+
+    fn is_text(&self, i: usize) -> bool {
+        let info = &self.infos[i];
+        info.words > 0 && (info.run.is_none() || self.year_run(i))
+    }
+
+    fn is_gap(&self, i: usize) -> bool {
+        self.infos[i].blank || self.noise[i]
+    }
+
+    /// Extend a table from its first row: returns the last row line and the row count.
+    fn extend(&self, first: usize, claimed: &[bool]) -> (usize, usize) {
+        let mut last = first;
+        let mut rows = 1;
+        let mut j = first + 1;
+        while j < self.infos.len() && j - last <= ROW_GAP {
+            if claimed[j] {
+                break;
+            }
+            let info = &self.infos[j];
+            if self.is_gap(j) {
+                j += 1;
+                continue;
+            }
+            if info.unit.is_some() && info.run.is_none() {
+                break;
+            }
+            if self.row_like(j) {
+                last = j;
+                rows += 1;
+            } else if info.is_prose(self.line(j)) || info.after_words > 2 {
+                break;
+            }
+            j += 1;
+        }
+        (last, rows)
+    }
+
+    /// The header block above a table's first row: (first header line, lines).
+    ///
+    /// Up to a few lines of label text (a heading, a wrapped first label) may stand
+    /// between the header and the first row; they are not part of the header.
+    fn header_above(&self, first: usize, claimed: &[bool]) -> Option<(usize, Vec<usize>)> {
+        let mut lines = Vec::new();
+        let mut top = first;
+        let mut i = first;
+        let mut seen_header = false;
+        let mut skipped = 0;
+        while i > 0 && first - i < HEADER_REACH {
+            i -= 1;
+            if claimed[i] {
+                break;
+            }
+            let info = &self.infos[i];
+            if self.is_gap(i) {
+                continue;
+            }
+            if info.is_prose(self.line(i)) {
+                break;
+            }
+            if info.run.is_some() && !self.year_run(i) {
+                break;
+            }
+            if info.unit.is_some() {
+                // A unit line may carry header words too (`Hele tusen kroner Regnskap 2023`).
+                if info.kind_words > 0 {
+                    lines.push(i);
+                    top = i;
+                    seen_header = true;
+                }
+                break;
+            }
+            if info.is_header_like() || self.year_run(i) || self.fragment(i) {
+                if info.is_header_like() || self.year_run(i) {
+                    seen_header = true;
+                }
+                lines.push(i);
+                top = i;
+            } else if !seen_header && lines.is_empty() && skipped < 4 {
+                skipped += 1;
+            } else {
+                break;
+            }
+        }
+        lines.reverse();
+        seen_header.then_some((top, lines))
+    }
+
+    /// A short header fragment: qualifiers, years and label-column words only.
+    fn fragment(&self, i: usize) -> bool {
+        let info = &self.infos[i];
+        info.words > 0 && info.words <= 6 && info.chars <= 60 && {
+            let line = self.line(i);
+            info.lexed.tokens.iter().all(|t| match t.kind {
+                TokenKind::Word => {
+                    let w = t.text(line);
+                    self.vocab.kind_of(w).is_some()
+                        || self.vocab.is_qualifier(w)
+                        || self.vocab.is_modifier(w)
+                        || self.vocab.is_label_header(w)
+                        || is_year(w)
+                        || w.len() <= 2
+                }
+                TokenKind::Gap { .. } | TokenKind::Percent | TokenKind::Unit(_) => true,
+                TokenKind::Group(_) => self.year_run(i),
+                TokenKind::Dash => true,
+            })
+        }
+    }
+
+    /// Words of some lines in reading order.
+    fn words_of(&self, lines: &[usize]) -> Vec<&str> {
+        let mut out = Vec::new();
+        for &i in lines {
+            let line = self.line(i);
+            for t in &self.infos[i].lexed.tokens {
+                if matches!(
+                    t.kind,
+                    TokenKind::Word | TokenKind::Group(_) | TokenKind::Percent | TokenKind::Dash
+                ) {
+                    out.push(t.text(line));
+                }
+            }
+        }
+        out
+    }
+
+    fn unit_near(&self, top: usize, last: usize) -> Option<Scale> {
+        let from = top.saturating_sub(8);
+        for i in (from..=top.min(self.infos.len() - 1)).rev() {
+            if let Some(u) = self.infos[i].unit {
+                return Some(u);
+            }
+        }
+        for i in last + 1..(last + 4).min(self.infos.len()) {
+            if let Some(u) = self.infos[i].unit {
+                if self.infos[i].words <= 6 {
+                    return Some(u);
+                }
+            }
+        }
+        None
+    }
+
+    fn title_above(&self, top: usize) -> Option<String> {
+        let mut i = top;
+        let mut steps = 0;
+        while i > 0 && steps < 8 {
+            i -= 1;
+            steps += 1;
+            let info = &self.infos[i];
+            if self.is_gap(i) || info.unit.is_some() && info.words <= 5 {
+                continue;
+            }
+            if info.run.is_some() && !self.year_run(i) {
+                return None;
+            }
+            let t = self.line(i).trim();
+            if info.is_prose(t) || t.chars().count() > 80 || t.ends_with('.') || t.ends_with(',') {
+                return None;
+            }
+            return Some(t.to_string());
+        }
+        None
+    }
+
+    /// Column counts worth trying: the count most rows allow only one way, the count
+    /// the header names, and the most common largest count.
+    fn count_candidates(&self, rows: &[usize], header_words: &[&str]) -> Vec<usize> {
+        let mut forced: HashMap<usize, usize> = HashMap::new();
+        let mut maxes: HashMap<usize, usize> = HashMap::new();
+        for &i in rows {
+            let info = &self.infos[i];
+            if let Some(c) = info.forced_count() {
+                if c >= 2 {
+                    *forced.entry(c).or_default() += 1;
+                }
+            }
+            let m = info.max_numbers();
+            if m >= 1 {
+                *maxes.entry(m).or_default() += 1;
+            }
+        }
+        let mut out = Vec::new();
+        let mut push = |c: usize| {
+            if (1..=40).contains(&c) && !out.contains(&c) {
+                out.push(c);
+            }
+        };
+        let mut forced: Vec<(usize, usize)> = forced.into_iter().collect();
+        forced.sort_by_key(|&(c, n)| (std::cmp::Reverse(n), std::cmp::Reverse(c)));
+        for &(c, _) in forced.iter().take(2) {
+            push(c);
+        }
+        let natural = header::natural_count(header_words, self.vocab);
+        if natural > 0 {
+            push(natural);
+            push(natural - 1);
+            push(natural + 1);
+        }
+        let mut maxes: Vec<(usize, usize)> = maxes.into_iter().collect();
+        maxes.sort_by_key(|&(c, n)| (std::cmp::Reverse(n), c));
+        if let Some(&(c, _)) = maxes.first() {
+            push(c);
+        }
+        out
+    }
+
+    /// Build the table whose rows run from line `first` to line `last` (0-based).
+    ///
+    /// Each candidate column count is tried; the reading in which most relations hold,
+    /// most rows fit and the header reads best is kept.
+    fn build(&self, first: usize, last: usize, claimed: &[bool]) -> Option<Table> {
+        let header = self.header_above(first, claimed);
+        let header_lines: Vec<usize> = header.as_ref().map(|h| h.1.clone()).unwrap_or_default();
+        let header_words = self.words_of(&header_lines);
+        let row_lines: Vec<usize> = (first..=last).filter(|&i| self.row_like(i)).collect();
+        let header_texts: HashSet<String> = header_lines
+            .iter()
+            .map(|&i| self.line(i).trim().to_string())
+            .filter(|t| !t.is_empty())
+            .collect();
+        let top = header.as_ref().map_or(first, |h| h.0);
+        let label_start = header_lines.last().map_or(first, |&h| h + 1);
+        let mut best: Option<(i64, Header, RowsRead)> = None;
+        for count in self.count_candidates(&row_lines, &header_words) {
+            let fitted = header::fit(&header_words, count, self.vocab);
+            let relations = relations_for(&fitted.columns, self.vocab);
+            let rows = self.rows(label_start, last, count, &fitted, &relations, &header_texts);
+            let score = reading_score(&rows.0, &rows.1, &fitted, &relations);
+            if std::env::var_os("RAPPORTLINT_DEBUG").is_some() {
+                eprintln!(
+                    "table at line {}: {} columns scores {} (header {}), relations {:?}",
+                    first + 1,
+                    count,
+                    score,
+                    fitted.score,
+                    relations
+                );
+            }
+            if best.as_ref().is_none_or(|b| score > b.0) {
+                best = Some((score, fitted, rows));
+            }
+        }
+        let (_, fitted, rows) = best?;
+        let mut table = Table {
+            title: self.title_above(top),
+            unit: self.unit_near(top, last),
+            kind: TableKind::Numeric,
+            first_line: top + 1,
+            last_line: last + 1,
+            columns: fitted
+                .columns
+                .iter()
+                .chain(fitted.text_columns.iter())
+                .cloned()
+                .collect(),
+            rows: rows.0,
+            unread_lines: rows.1,
+        };
+        if table.rows.iter().filter(|r| !r.cells.is_empty()).count() == 0 {
+            return None;
+        }
+        meaning::classify_rows(&mut table, self.vocab);
+        Some(table)
+    }
+
+    /// Walk the table's lines and make rows.
+    fn rows(
+        &self,
+        from: usize,
+        last: usize,
+        count: usize,
+        header: &Header,
+        relations: &[Relation],
+        header_texts: &HashSet<String>,
+    ) -> (Vec<Row>, Vec<usize>) {
+        let mut rows: Vec<Row> = Vec::new();
+        let mut unread = Vec::new();
+        // Blocks of label text seen since the last row, each a list of lines.
+        let mut blocks: Vec<Vec<usize>> = Vec::new();
+        let mut open_block = false;
+        let mut i = from;
+        while i <= last {
+            let info = &self.infos[i];
+            if self.is_gap(i) {
+                open_block = false;
+                i += 1;
+                continue;
+            }
+            let trimmed = self.line(i).trim();
+            if header_texts.contains(trimmed) && info.run.is_none()
+                || self.year_run(i) && header_texts.contains(trimmed)
+            {
+                // A header repeated after a page break.
+                i += 1;
+                continue;
+            }
+            if self.is_text(i) || !self.row_like(i) {
+                if open_block {
+                    if let Some(b) = blocks.last_mut() {
+                        b.push(i);
+                    }
+                } else {
+                    blocks.push(vec![i]);
+                }
+                open_block = true;
+                i += 1;
+                continue;
+            }
+            // A row: merge following numbers-only lines while the count still fits.
+            let mut lines = vec![i];
+            let mut atoms: Vec<(usize, Atom)> = info
+                .run
+                .as_ref()
+                .map(|r| r.atoms.iter().map(|a| (i, *a)).collect())
+                .unwrap_or_default();
+            let mut j = i + 1;
+            if info.min_numbers() < count && info.after_words == 0 {
+                while j <= last {
+                    if self.is_gap(j) {
+                        j += 1;
+                        continue;
+                    }
+                    let nj = &self.infos[j];
+                    if !nj.numbers_only() || self.year_run(j) {
+                        break;
+                    }
+                    let mut merged: Vec<(usize, Atom)> = atoms.clone();
+                    for (k, a) in nj
+                        .run
+                        .as_ref()
+                        .map(|r| r.atoms.clone())
+                        .unwrap_or_default()
+                        .into_iter()
+                        .enumerate()
+                    {
+                        let mut a = a;
+                        if k == 0 {
+                            // The line break stands for one separator.
+                            a.gap_before = 1;
+                            a.plain_before = true;
+                        }
+                        merged.push((j, a));
+                    }
+                    if min_count(self, &merged) > count {
+                        break;
+                    }
+                    atoms = merged;
+                    lines.push(j);
+                    j += 1;
+                }
+            }
+            let own_label = info.label_words > 0;
+            // Label: the text on the row line, after an adjacent wrapped block.
+            let mut label_lines: Vec<usize> = Vec::new();
+            let adjacent = open_block && i > 0 && !self.is_gap(i - 1);
+            if let Some(b) = blocks.last() {
+                if !own_label || adjacent {
+                    label_lines = b.clone();
+                    blocks.pop();
+                }
+            }
+            for b in blocks.drain(..) {
+                rows.push(self.heading(&b));
+            }
+            open_block = false;
+            let row = self.make_row(&label_lines, i, &lines, &atoms, count, header, relations);
+            match row {
+                Some(r) => rows.push(r),
+                None => unread.extend(lines.iter().map(|l| l + 1)),
+            }
+            i = lines.last().copied().unwrap_or(i) + 1;
+        }
+        for b in blocks.drain(..) {
+            rows.push(self.heading(&b));
+        }
+        (rows, unread)
+    }
+
+    fn heading(&self, lines: &[usize]) -> Row {
+        let label = lines
+            .iter()
+            .map(|&l| self.line(l).trim())
+            .collect::<Vec<_>>()
+            .join(" ");
+        Row {
+            line: lines.first().map_or(0, |l| l + 1),
+            label,
+            kind: RowKind::Heading,
+            cells: Vec::new(),
+            ambiguous: false,
+            label_lines: lines.iter().map(|l| l + 1).collect(),
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn make_row(
+        &self,
+        label_lines: &[usize],
+        row_line: usize,
+        lines: &[usize],
+        atoms: &[(usize, Atom)],
+        count: usize,
+        header: &Header,
+        relations: &[Relation],
+    ) -> Option<Row> {
+        let info = &self.infos[row_line];
+        // Split in the row line's coordinates: atoms from later lines are re-based onto
+        // a joined string so that digit lookups work on one text.
+        let (joined, bases) = self.join_lines(lines);
+        let shifted: Vec<Atom> = atoms
+            .iter()
+            .map(|(l, a)| {
+                let base = bases[lines.iter().position(|x| x == l).unwrap_or(0)] as u32;
+                shift_atom(a, base)
+            })
+            .collect();
+        let reading = split::split(
+            &joined,
+            &shifted,
+            relations,
+            Options {
+                columns: count,
+                absorb: info.label_words > 0,
+                release: info.after_words > 0,
+            },
+        )?;
+        let mut cells = Vec::new();
+        for (col, placed) in reading.cells.iter().enumerate() {
+            let Some((a0, len)) = placed else { continue };
+            let first = &atoms[*a0];
+            let lastp = &atoms[a0 + len - 1];
+            let value = if shifted[*a0].group.is_some() {
+                split::number_of(&joined, &shifted, *a0, *len)
+            } else {
+                None
+            };
+            let start = self.ranges[first.0].0 + first.1.start as usize;
+            let end = self.ranges[lastp.0].0 + lastp.1.end as usize;
+            let text = if first.0 == lastp.0 {
+                self.text.get(start..end).unwrap_or("").to_string()
+            } else {
+                atoms[*a0..a0 + len]
+                    .iter()
+                    .map(|(l, a)| {
+                        self.line(*l)
+                            .get(a.start as usize..a.end as usize)
+                            .unwrap_or("")
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            let line_text = self.line(first.0);
+            let col_start = char_col(line_text, first.1.start as usize);
+            let col_end = if first.0 == lastp.0 {
+                char_col(line_text, lastp.1.end as usize)
+            } else {
+                char_col(line_text, line_text.len())
+            };
+            cells.push(Cell {
+                column: col,
+                text,
+                value: value.as_ref().map(|n| n.value),
+                line: first.0 + 1,
+                column_start: col_start,
+                column_end: col_end,
+                span: (start, end),
+                minus: value.as_ref().and_then(|n| n.minus),
+                percent: value.as_ref().is_some_and(|n| n.percent),
+            });
+        }
+        // The label: wrapped lines above, then the words before the numbers, then any
+        // groups the split gave to the label.
+        let mut label_parts: Vec<String> = label_lines
+            .iter()
+            .map(|&l| self.line(l).trim().to_string())
+            .collect();
+        let row_text = self.line(row_line);
+        if let Some(run) = &info.run {
+            let label_end = if reading.absorbed > 0 {
+                run.atoms[reading.absorbed - 1].end as usize
+            } else {
+                info.lexed
+                    .tokens
+                    .get(run.tokens.0)
+                    .map_or(0, |t| t.start as usize)
+            };
+            let own = row_text.get(..label_end).unwrap_or("").trim();
+            if !own.is_empty() {
+                label_parts.push(own.to_string());
+            }
+        }
+        let label = label_parts.join(" ");
+        // Text after the numbers goes to the first text column, if the table has one.
+        let mut text_cells = Vec::new();
+        if let Some(run) = &info.run {
+            let tail_start = if reading.released > 0 {
+                run.atoms[run.atoms.len() - reading.released].start as usize
+            } else {
+                info.lexed
+                    .tokens
+                    .get(run.tokens.1)
+                    .map_or(row_text.len(), |t| t.start as usize)
+            };
+            let tail = row_text.get(tail_start..).unwrap_or("").trim();
+            if !tail.is_empty() && !header.text_columns.is_empty() {
+                let ts = tail_start
+                    + (row_text.get(tail_start..).unwrap_or("").len()
+                        - row_text.get(tail_start..).unwrap_or("").trim_start().len());
+                let te = ts + tail.len();
+                text_cells.push(Cell {
+                    column: header.columns.len(),
+                    text: tail.to_string(),
+                    value: None,
+                    line: row_line + 1,
+                    column_start: char_col(row_text, ts),
+                    column_end: char_col(row_text, te),
+                    span: (self.ranges[row_line].0 + ts, self.ranges[row_line].0 + te),
+                    minus: None,
+                    percent: false,
+                });
+            }
+        }
+        cells.extend(text_cells);
+        let _ = Column::clone;
+        Some(Row {
+            line: row_line + 1,
+            label,
+            kind: RowKind::Item,
+            cells,
+            ambiguous: reading.ambiguous,
+            label_lines: label_lines
+                .iter()
+                .map(|l| l + 1)
+                .chain([row_line + 1])
+                .collect(),
+        })
+    }
+
+    /// Join several lines with one space, returning the text and each line's base offset.
+    fn join_lines(&self, lines: &[usize]) -> (String, Vec<usize>) {
+        if lines.len() == 1 {
+            return (self.line(lines[0]).to_string(), vec![0]);
+        }
+        let mut s = String::new();
+        let mut bases = Vec::new();
+        for &l in lines {
+            if !s.is_empty() {
+                s.push(' ');
+            }
+            bases.push(s.len());
+            s.push_str(self.line(l));
+        }
+        (s, bases)
+    }
+}
+
+fn shift_atom(a: &Atom, base: u32) -> Atom {
+    let mut b = *a;
+    b.start += base;
+    b.end += base;
+    if let Some(g) = b.group.as_mut() {
+        g.digits = (g.digits.0 + base, g.digits.1 + base);
+        g.decimals = g.decimals.map(|(s, e)| (s + base, e + base));
+    }
+    b
+}
+
+fn min_count(ctx: &Ctx<'_>, atoms: &[(usize, Atom)]) -> usize {
+    let lines: Vec<usize> = {
+        let mut v: Vec<usize> = atoms.iter().map(|(l, _)| *l).collect();
+        v.dedup();
+        v
+    };
+    let (joined, bases) = ctx.join_lines(&lines);
+    let shifted: Vec<Atom> = atoms
+        .iter()
+        .map(|(l, a)| {
+            shift_atom(
+                a,
+                bases[lines.iter().position(|x| x == l).unwrap_or(0)] as u32,
+            )
+        })
+        .collect();
+    let c = split::possible_counts(&joined, &shifted);
+    if c == 0 {
+        usize::MAX
+    } else {
+        c.trailing_zeros() as usize
+    }
+}
+
+/// 1-based character column of a byte offset in a line.
+pub fn char_col(line: &str, byte: usize) -> usize {
+    line.get(..byte).map_or(0, |s| s.chars().count()) + 1
+}
+
+/// Rows of a table and the lines whose numbers no reading fitted.
+type RowsRead = (Vec<Row>, Vec<usize>);
+
+/// How well a reading of a table fits: relations that hold, rows read, rows that no
+/// reading fitted, ambiguous rows, empty cells, and how well the header names fit.
+fn reading_score(rows: &[Row], unread: &[usize], header: &Header, relations: &[Relation]) -> i64 {
+    let mut score = 0i64;
+    let columns = header.columns.len();
+    for r in rows {
+        if r.kind == RowKind::Heading {
+            continue;
+        }
+        let numeric = r.cells.iter().filter(|c| c.column < columns).count();
+        score += 2;
+        score -= (columns - numeric.min(columns)) as i64;
+        if r.ambiguous {
+            score -= 1;
+        }
+        for rel in relations {
+            let get = |k: usize| r.cell(k).and_then(|c| c.value);
+            let ops: Option<Vec<(rust_decimal::Decimal, bool)>> = rel
+                .terms
+                .iter()
+                .map(|(k, p)| get(*k).map(|v| (v, *p)))
+                .collect();
+            if let (Some(res), Some(ops)) = (get(rel.result), ops) {
+                if split::holds_values(res, &ops, rel.either_sign) {
+                    score += 4;
+                }
+            }
+        }
+    }
+    score -= 4 * unread.len() as i64;
+    // Cells of one column have like magnitudes: a cell far from its column's median
+    // number of digits suggests digit groups read into the wrong cells.
+    for col in 0..columns {
+        let mut lens: Vec<i64> = rows
+            .iter()
+            .filter_map(|r| r.cell(col).and_then(|c| c.value))
+            .map(|v| v.abs().trunc().to_string().len() as i64)
+            .collect();
+        if lens.len() < 3 {
+            continue;
+        }
+        lens.sort_unstable();
+        let median = lens[lens.len() / 2];
+        score -= lens
+            .iter()
+            .map(|l| ((l - median).abs() - 1).max(0))
+            .sum::<i64>();
+    }
+    // Header names: how column-like they read, less a cost per column, so that a year
+    // on a line of its own is not taken for a column of its own.
+    score + i64::from(header.score.max(-50)) - 4 * columns as i64
+}
+
+/// The relations the column kinds imply, for reading the digit groups.
+pub fn relations_for(columns: &[Column], vocab: &Vocab) -> Vec<Relation> {
+    let mut out = Vec::new();
+    for (ri, col) in columns.iter().enumerate() {
+        for def in &vocab.relations {
+            if col.kind.name() != def.result {
+                continue;
+            }
+            let mut used = vec![ri];
+            let mut terms = Vec::new();
+            for term in &def.terms {
+                let (plus, kinds) = match term.strip_prefix('-') {
+                    Some(k) => (false, k),
+                    None => (true, term.trim_start_matches('+')),
+                };
+                // Prefer a column of exactly the result's period, then the kind listed
+                // first, then the nearest column before the result.
+                let kinds: Vec<&str> = kinds.split('|').collect();
+                let pick = (0..columns.len())
+                    .filter(|k| !used.contains(k))
+                    .filter_map(|k| {
+                        let rank = kinds.iter().position(|n| *n == columns[k].kind.name())?;
+                        columns[k]
+                            .period
+                            .compatible(col.period)
+                            .then_some((k, rank))
+                    })
+                    .min_by_key(|&(k, rank)| {
+                        let exact = columns[k].period == col.period;
+                        let dist = if k < ri { ri - k } else { 100 + k - ri };
+                        (!exact, rank, dist)
+                    })
+                    .map(|(k, _)| k);
+                match pick {
+                    Some(k) => {
+                        used.push(k);
+                        terms.push((k, plus));
+                    }
+                    None => break,
+                }
+            }
+            if terms.len() == def.terms.len() {
+                out.push(Relation {
+                    result: ri,
+                    terms,
+                    either_sign: def.either_sign,
+                });
+                break;
+            }
+        }
+    }
+    out
+}

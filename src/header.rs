@@ -1,0 +1,346 @@
+//! Rebuilding columns from a header that wrapped over many lines.
+//!
+//! pdftotext writes a header cell by cell, each wrapped over one or more lines, so the
+//! header words in reading order are the column names in column order. What is lost is
+//! where one name ends and the next begins. With the column count known from the rows,
+//! the words are partitioned into a label header and that many column names by dynamic
+//! programming, scoring each name by how column-like it reads: it starts with a word that
+//! names a column kind (or a modifier such as `Siste`, `Rev.`), and it names one kind
+//! (a deviation may name what it deviates from: `Avvik prognose`, `Prognose årsavvik`).
+
+use crate::layout::is_year;
+use crate::model::{Column, ColumnKind, Period};
+use crate::vocab::{Vocab, norm_word};
+
+/// The parsed header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Header {
+    /// Words naming the label column (`Enhet`, `Tjenesteområde`), joined.
+    pub label: String,
+    /// The numeric columns.
+    pub columns: Vec<Column>,
+    /// Text columns after the numbers (`Status`, `Statusbeskrivelse`).
+    pub text_columns: Vec<Column>,
+    /// True when the words could be fitted to the column count.
+    pub fitted: bool,
+    /// How column-like the fitted names read (higher is better).
+    pub score: i32,
+}
+
+/// Split header words into text columns at the end and the rest.
+fn take_text_columns<'a>(words: &[&'a str], vocab: &Vocab) -> (usize, Vec<Vec<&'a str>>) {
+    let mut end = words.len();
+    let mut cols: Vec<Vec<&str>> = Vec::new();
+    // Walk back over trailing text-column names (`Status`, `Beskrivelse status`).
+    let mut i = words.len();
+    while i > 0 {
+        let w = words[i - 1];
+        let is_text = vocab.kind_of(w).is_some_and(|k| vocab.kinds[k].text);
+        if is_text {
+            // A text column name may be two words: `Beskrivelse status`, `Status tiltak`.
+            let mut start = i - 1;
+            if start > 0 {
+                let prev = words[start - 1];
+                if vocab.kind_of(prev).is_some_and(|k| vocab.kinds[k].text)
+                    && norm_word(prev) != norm_word(w)
+                    && norm_word(w) == "status"
+                {
+                    start -= 1;
+                }
+            }
+            cols.push(words[start..i].to_vec());
+            end = start;
+            i = start;
+        } else {
+            break;
+        }
+    }
+    cols.reverse();
+    (end, cols)
+}
+
+/// Resolve a column name's kind and score how coherent the name is: one kind (a budget
+/// word after a modifier counts with it: `Rev. bud.`), or a deviation that names what it
+/// deviates from after it (`Avvik prognose`, `Avvik Rev-Regn`) or once before it
+/// (`Prognose årsavvik`).
+fn resolve_kind(words: &[&str], vocab: &Vocab) -> (ColumnKind, i32) {
+    let name = |k: usize| vocab.kinds[k].name.as_str();
+    let has_pct = words
+        .iter()
+        .any(|w| matches!(norm_word(w).as_str(), "%" | "prosent" | "i %" | "pst"));
+    // Kind groups in order: a budget word right after a budget modifier joins it.
+    let mut groups: Vec<ColumnKind> = Vec::new();
+    let mut prev_modifier = false;
+    for w in words {
+        let Some(k) = vocab.kind_of(w) else {
+            prev_modifier = vocab.is_modifier(w) && prev_modifier;
+            continue;
+        };
+        let kind = ColumnKind::from_name(name(k));
+        let joins = prev_modifier && kind == ColumnKind::Budsjett;
+        if !joins {
+            groups.push(kind);
+        }
+        prev_modifier = vocab.is_modifier(w) || kind.is_budget() && kind != ColumnKind::Budsjett;
+    }
+    if groups.is_empty() {
+        if !words.is_empty() && words.iter().all(|w| is_year(w) || vocab.is_qualifier(w)) {
+            return (ColumnKind::Aar, 1);
+        }
+        return (ColumnKind::Ukjent, -2);
+    }
+    if let Some(d) = groups
+        .iter()
+        .position(|k| matches!(k, ColumnKind::Avvik | ColumnKind::Endring))
+    {
+        let kind = if groups[d] == ColumnKind::Avvik && has_pct {
+            ColumnKind::AvvikProsent
+        } else {
+            groups[d]
+        };
+        let score = match d {
+            0 => 2,
+            1 => 0,
+            _ => 2 - 3 * d as i32,
+        };
+        return (kind, score);
+    }
+    (groups[0], 2 - 3 * (groups.len() as i32 - 1))
+}
+
+fn part_score(words: &[&str], prev: Option<&str>, vocab: &Vocab) -> i32 {
+    let Some(first) = words.first() else {
+        return -100;
+    };
+    let mut s = 0;
+    let first_kind = vocab
+        .kind_of(first)
+        .map(|k| ColumnKind::from_name(&vocab.kinds[k].name));
+    if first_kind == Some(ColumnKind::Budsjett) && prev.is_some_and(|p| vocab.is_modifier(p)) {
+        // `Rev.` | `bud.` splits one name in two.
+        s -= 4;
+    } else if first_kind.is_some() || vocab.is_modifier(first) {
+        s += 3;
+    } else if is_year(first) {
+        s += 1;
+    } else if vocab.is_qualifier(first) {
+        s -= 3;
+    } else {
+        s -= 1;
+    }
+    // A label-column word inside a column name (`Årets budsjett Investering`).
+    s -= 3 * words[1..]
+        .iter()
+        .filter(|w| vocab.is_label_header(w))
+        .count() as i32;
+    s + resolve_kind(words, vocab).1
+}
+
+/// How many columns the header names when nothing forces a count: a new column starts at
+/// every kind word or modifier, except a budget word after a modifier (`Rev. bud.`) and
+/// kind words right after a deviation word (`Avvik prognose`).
+pub fn natural_count(words: &[&str], vocab: &Vocab) -> usize {
+    let (end, _) = take_text_columns(words, vocab);
+    let mut count = 0;
+    let mut prev_modifier = false;
+    let mut prev_deviation = false;
+    for w in &words[..end] {
+        let kind = vocab
+            .kind_of(w)
+            .map(|k| ColumnKind::from_name(&vocab.kinds[k].name));
+        let modifier = vocab.is_modifier(w);
+        let starts = match kind {
+            Some(ColumnKind::Budsjett) if prev_modifier => false,
+            Some(_) if prev_deviation => false,
+            Some(_) => true,
+            None => modifier && !prev_modifier,
+        };
+        if starts {
+            count += 1;
+        }
+        prev_deviation = matches!(kind, Some(ColumnKind::Avvik | ColumnKind::Endring))
+            || prev_deviation && kind.is_some();
+        prev_modifier =
+            modifier || kind.is_some_and(|k| k.is_budget() && k != ColumnKind::Budsjett);
+    }
+    count
+}
+
+fn period_of(words: &[&str], vocab: &Vocab) -> Period {
+    if words.iter().any(|w| vocab.is_ytd_word(w)) {
+        return Period::YearToDate;
+    }
+    if let Some(y) = words.iter().rev().find(|w| is_year(w)) {
+        if let Ok(y) = norm_word(y).parse::<u16>() {
+            return Period::Year(y);
+        }
+    }
+    if words.iter().any(|w| vocab.is_whole_year_word(w)) {
+        return Period::WholeYear;
+    }
+    Period::Unknown
+}
+
+fn column_of(words: &[&str], vocab: &Vocab) -> Column {
+    Column {
+        name: words.join(" "),
+        kind: resolve_kind(words, vocab).0,
+        period: period_of(words, vocab),
+    }
+}
+
+/// Fit header words (in reading order) to `count` numeric columns.
+pub fn fit(words: &[&str], count: usize, vocab: &Vocab) -> Header {
+    let (end, text_cols) = take_text_columns(words, vocab);
+    let text_columns: Vec<Column> = text_cols.iter().map(|w| column_of(w, vocab)).collect();
+    let words = &words[..end];
+    let generic = |fitted: bool| Header {
+        label: String::new(),
+        columns: (1..=count)
+            .map(|i| Column {
+                name: format!("Kolonne {i}"),
+                kind: ColumnKind::Ukjent,
+                period: Period::Unknown,
+            })
+            .collect(),
+        text_columns: text_columns.clone(),
+        fitted,
+        score: 0,
+    };
+    if count == 0 {
+        return generic(true);
+    }
+    // The label header: leading words before the first word that can start a column.
+    let first_start = words
+        .iter()
+        .position(|w| vocab.kind_of(w).is_some() || vocab.is_modifier(w) || is_year(w));
+    let Some(first_start) = first_start else {
+        return generic(false);
+    };
+    // Allow the label header to end at the first start word or at any later start
+    // word (a label header like `SUM tiltak per kapittel`), chosen by the DP below.
+    let m = words.len();
+    if m - first_start < count {
+        return generic(false);
+    }
+    const NEG: i32 = i32::MIN / 4;
+    // best[k][i]: best score for words[i..] split into k parts.
+    let mut best = vec![vec![NEG; m + 1]; count + 1];
+    let mut next = vec![vec![0usize; m + 1]; count + 1];
+    best[0][m] = 0;
+    for k in 1..=count {
+        for i in (0..m).rev() {
+            // A part is words[i..j], at most 8 words long.
+            for j in i + 1..=m.min(i + 8) {
+                if best[k - 1][j] == NEG {
+                    continue;
+                }
+                let prev = if i > 0 { Some(words[i - 1]) } else { None };
+                let s = part_score(&words[i..j], prev, vocab) + best[k - 1][j];
+                if s > best[k][i] {
+                    best[k][i] = s;
+                    next[k][i] = j;
+                }
+            }
+        }
+    }
+    // Choose where the label header ends.
+    let mut start = None;
+    let mut top = NEG;
+    for (i, &s) in best[count].iter().enumerate().take(m).skip(first_start) {
+        // Every word left in the label header that could have named a column costs.
+        let lost = words[first_start..i]
+            .iter()
+            .filter(|w| vocab.kind_of(w).is_some())
+            .count() as i32;
+        let s = if s == NEG { NEG } else { s - 2 * lost };
+        if s > top {
+            top = s;
+            start = Some(i);
+        }
+    }
+    let Some(mut i) = start else {
+        return generic(false);
+    };
+    let label = words[..i].join(" ");
+    let mut columns = Vec::with_capacity(count);
+    for k in (1..=count).rev() {
+        let j = next[k][i];
+        columns.push(column_of(&words[i..j], vocab));
+        i = j;
+    }
+    Header {
+        label,
+        columns,
+        text_columns,
+        fitted: true,
+        score: top,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(h: &Header) -> Vec<String> {
+        h.columns.iter().map(|c| c.name.clone()).collect()
+    }
+
+    #[test]
+    fn economy_overview_header() {
+        let v = Vocab::embedded().unwrap();
+        let w: Vec<&str> = "Regnskap hiå. 2025 Budsjett 2025 Årsprognose Prognose årsavvik"
+            .split(' ')
+            .collect();
+        let h = fit(&w, 4, &v);
+        assert_eq!(
+            names(&h),
+            [
+                "Regnskap hiå. 2025",
+                "Budsjett 2025",
+                "Årsprognose",
+                "Prognose årsavvik"
+            ]
+        );
+        assert_eq!(h.columns[0].period, Period::YearToDate);
+        assert_eq!(h.columns[3].kind, ColumnKind::Avvik);
+    }
+
+    #[test]
+    fn status_per_unit_header() {
+        let v = Vocab::embedded().unwrap();
+        let w: Vec<&str> = "Enhet Rev. bud. hiå. 2025 Regnskap hiå. 2025 Avvik hiå. Rev. bud. 2025 Siste prognose Avvik prognose i kr"
+            .split(' ')
+            .collect();
+        let h = fit(&w, 6, &v);
+        assert_eq!(h.label, "Enhet");
+        assert_eq!(
+            names(&h),
+            [
+                "Rev. bud. hiå. 2025",
+                "Regnskap hiå. 2025",
+                "Avvik hiå.",
+                "Rev. bud. 2025",
+                "Siste prognose",
+                "Avvik prognose i kr"
+            ]
+        );
+        assert_eq!(h.columns[0].kind, ColumnKind::RevidertBudsjett);
+    }
+
+    #[test]
+    fn text_columns_after_numbers() {
+        let v = Vocab::embedded().unwrap();
+        let w: Vec<&str> =
+            "Tiltak Vedtatt budsjett Årsprognose Avvik prognose i kr Status Statusbeskrivelse"
+                .split(' ')
+                .collect();
+        let h = fit(&w, 3, &v);
+        assert_eq!(
+            names(&h),
+            ["Vedtatt budsjett", "Årsprognose", "Avvik prognose i kr"]
+        );
+        assert_eq!(h.text_columns.len(), 2);
+        assert_eq!(h.text_columns[0].kind, ColumnKind::Status);
+    }
+}

@@ -1,0 +1,306 @@
+//! Lines of a document, lexed and described: where the numbers are, what the words say.
+
+use crate::lex::{Lexed, Scale, TokenKind, lex_line};
+use crate::split::{Atom, possible_counts};
+use crate::vocab::{Vocab, norm_word};
+
+/// A line's numeric run: atoms and the token range they come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run {
+    pub atoms: Vec<Atom>,
+    /// Token index of the first and one past the last token of the run.
+    pub tokens: (usize, usize),
+}
+
+/// One line of the document, described for table assembly.
+#[derive(Debug, Clone)]
+pub struct LineInfo {
+    /// 1-based line number.
+    pub no: usize,
+    /// Byte offset of the line in the document.
+    pub offset: usize,
+    pub lexed: Lexed,
+    /// The numeric run that most likely holds the row's cells.
+    pub run: Option<Run>,
+    /// Words before the run (or all words when there is no run).
+    pub label_words: usize,
+    /// Words after the run.
+    pub after_words: usize,
+    /// Bitset of how many numbers the run can be read as.
+    pub counts: u64,
+    /// A unit phrase on the line.
+    pub unit: Option<Scale>,
+    /// The line holds nothing but separators (or nothing).
+    pub blank: bool,
+    /// The line is exactly one separator: a page break, or an empty first cell.
+    pub lone_space: bool,
+    /// Number of words that are header vocabulary (column kinds, qualifiers, years).
+    pub header_words: usize,
+    /// Number of words that name a column kind.
+    pub kind_words: usize,
+    /// Total number of word tokens.
+    pub words: usize,
+    /// Length in characters.
+    pub chars: usize,
+}
+
+impl LineInfo {
+    pub fn is_footer(&self) -> bool {
+        self.lexed.footer
+    }
+    /// Count of atoms in the run.
+    pub fn atoms(&self) -> usize {
+        self.run.as_ref().map_or(0, |r| r.atoms.len())
+    }
+    /// The largest count of numbers the run can be read as.
+    pub fn max_numbers(&self) -> usize {
+        if self.counts == 0 {
+            0
+        } else {
+            63 - self.counts.leading_zeros() as usize
+        }
+    }
+    /// The smallest count of numbers the run can be read as.
+    pub fn min_numbers(&self) -> usize {
+        if self.counts == 0 {
+            0
+        } else {
+            self.counts.trailing_zeros() as usize
+        }
+    }
+    /// Only one count of numbers is possible.
+    pub fn forced_count(&self) -> Option<usize> {
+        (self.counts != 0 && self.counts.is_power_of_two()).then(|| self.min_numbers())
+    }
+    /// Numbers and nothing else (no words).
+    pub fn numbers_only(&self) -> bool {
+        self.run.is_some() && self.words == 0
+    }
+    /// A text line: words and no run.
+    pub fn text_only(&self) -> bool {
+        self.run.is_none() && self.words > 0
+    }
+    /// Reads like a sentence of prose rather than a table fragment.
+    pub fn is_prose(&self, text: &str) -> bool {
+        let t = text.trim_end();
+        self.words >= 9 && self.chars >= 55 && self.header_words * 2 < self.words
+            || (self.words >= 6 && (t.ends_with('.') || t.ends_with(':')) && self.chars >= 40)
+    }
+    /// Reads like a table header fragment.
+    pub fn is_header_like(&self) -> bool {
+        self.words > 0 && self.kind_words > 0 && self.header_words * 2 >= self.words
+    }
+    /// A row candidate that can seed a table: two or more numbers, no prose after them.
+    pub fn is_strong_row(&self) -> bool {
+        self.max_numbers() >= 2 && self.after_words <= 2
+    }
+}
+
+/// Split text into lines: byte ranges of their content (without `\n` or `\r\n`).
+pub fn line_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (i, b) in bytes.iter().enumerate() {
+        if *b == b'\n' {
+            let end = if i > start && bytes[i - 1] == b'\r' {
+                i - 1
+            } else {
+                i
+            };
+            out.push((start, end));
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        let end = if text.ends_with('\r') {
+            text.len() - 1
+        } else {
+            text.len()
+        };
+        out.push((start, end));
+    }
+    out
+}
+
+/// Describe one line.
+pub fn describe(no: usize, offset: usize, line: &str, vocab: &Vocab) -> LineInfo {
+    let lexed = lex_line(line);
+    let toks = &lexed.tokens;
+    // Build runs: maximal sequences of groups, dashes and percent marks.
+    let mut runs: Vec<Run> = Vec::new();
+    let mut cur: Option<Run> = None;
+    let mut pending_gap: (u32, bool) = (0, false);
+    let mut pending_minus: Option<usize> = None;
+    for (ti, t) in toks.iter().enumerate() {
+        match t.kind {
+            TokenKind::Gap { chars, plain } => {
+                pending_gap = (chars, plain);
+            }
+            TokenKind::Group(g) => {
+                let run = cur.get_or_insert_with(|| Run {
+                    atoms: Vec::new(),
+                    tokens: (ti, ti),
+                });
+                let mut group = g;
+                let mut start = t.start;
+                let mut gap = pending_gap;
+                // `- 1,9 %`: a dash spaced off a number with decimals is its minus.
+                if let Some(di) = pending_minus.take() {
+                    if g.minus.is_none() && g.decimals.is_some() && gap.1 {
+                        if let Some(last) = run.atoms.pop() {
+                            group.minus = Some(crate::lex::MinusKind::Hyphen);
+                            start = last.start;
+                            gap = (last.gap_before, last.plain_before);
+                            let _ = di;
+                        }
+                    }
+                }
+                run.atoms.push(Atom {
+                    group: Some(group),
+                    percent: false,
+                    gap_before: gap.0,
+                    plain_before: gap.1,
+                    start,
+                    end: t.end,
+                });
+                run.tokens.1 = ti + 1;
+                pending_gap = (0, false);
+            }
+            TokenKind::Dash => {
+                let run = cur.get_or_insert_with(|| Run {
+                    atoms: Vec::new(),
+                    tokens: (ti, ti),
+                });
+                run.atoms.push(Atom {
+                    group: None,
+                    percent: false,
+                    gap_before: pending_gap.0,
+                    plain_before: pending_gap.1,
+                    start: t.start,
+                    end: t.end,
+                });
+                pending_minus = Some(run.atoms.len() - 1);
+                run.tokens.1 = ti + 1;
+                pending_gap = (0, false);
+            }
+            TokenKind::Percent => {
+                if let Some(run) = cur.as_mut() {
+                    if let Some(last) = run.atoms.last_mut() {
+                        if last.group.is_some() && !last.percent && pending_gap.0 <= 1 {
+                            last.percent = true;
+                            last.end = t.end;
+                            run.tokens.1 = ti + 1;
+                            pending_gap = (0, false);
+                            continue;
+                        }
+                    }
+                }
+                if let Some(r) = cur.take() {
+                    runs.push(r);
+                }
+                pending_gap = (0, false);
+            }
+            TokenKind::Word | TokenKind::Unit(_) => {
+                if let Some(r) = cur.take() {
+                    runs.push(r);
+                }
+                pending_minus = None;
+                pending_gap = (0, false);
+            }
+        }
+        if !matches!(t.kind, TokenKind::Dash | TokenKind::Gap { .. }) {
+            pending_minus = None;
+        }
+    }
+    if let Some(r) = cur.take() {
+        runs.push(r);
+    }
+    // The row's run: the one with most atoms; on a tie, the later one.
+    let mut best: Option<Run> = None;
+    for r in runs {
+        let better = match &best {
+            None => true,
+            Some(b) => r.atoms.len() >= b.atoms.len(),
+        };
+        if better {
+            best = Some(r);
+        }
+    }
+    // A run of lone dashes is no row: `- -` in prose.
+    if best
+        .as_ref()
+        .is_some_and(|r| r.atoms.iter().all(|a| a.group.is_none()))
+    {
+        best = None;
+    }
+    let mut words = 0;
+    let mut label_words = 0;
+    let mut after_words = 0;
+    let mut header_words = 0;
+    let mut kind_words = 0;
+    let mut unit = None;
+    for (ti, t) in toks.iter().enumerate() {
+        match t.kind {
+            TokenKind::Word => {
+                words += 1;
+                match &best {
+                    Some(r) if ti >= r.tokens.1 => after_words += 1,
+                    Some(r) if ti < r.tokens.0 => label_words += 1,
+                    None => label_words += 1,
+                    _ => {}
+                }
+                let w = t.text(line);
+                if vocab.kind_of(w).is_some() {
+                    kind_words += 1;
+                    header_words += 1;
+                } else if vocab.is_qualifier(w)
+                    || vocab.is_modifier(w)
+                    || vocab.is_label_header(w)
+                    || is_year(w)
+                {
+                    header_words += 1;
+                }
+            }
+            TokenKind::Unit(s) => {
+                // A unit line (`Beløp i 1000`) or a sentence that states the unit
+                // (`Tall er angitt i 1000.`), not an amount in prose (`200 tusen kroner`).
+                let prev_word = toks[..ti].iter().rev().find(|p| !p.is_gap());
+                let states = match prev_word {
+                    None => true,
+                    Some(p) => p.kind == TokenKind::Word && p.text(line).ends_with(['.', ',', ':']),
+                };
+                if states {
+                    unit = Some(s);
+                }
+            }
+            _ => {}
+        }
+    }
+    let counts = best.as_ref().map_or(0, |r| possible_counts(line, &r.atoms));
+    let blank = toks.iter().all(|t| t.is_gap());
+    LineInfo {
+        no,
+        offset,
+        lone_space: line == " " || line == "\u{A0}",
+        run: best,
+        label_words,
+        after_words,
+        counts,
+        unit,
+        blank: blank && !lexed.footer,
+        header_words,
+        kind_words,
+        words,
+        chars: line.chars().count(),
+        lexed,
+    }
+}
+
+/// A four-digit year between 1990 and 2099.
+pub fn is_year(w: &str) -> bool {
+    let w = norm_word(w);
+    w.len() == 4
+        && w.chars().all(|c| c.is_ascii_digit())
+        && (w.starts_with("19") || w.starts_with("20"))
+}

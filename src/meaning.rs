@@ -1,0 +1,92 @@
+//! Meaning: what each row of a rebuilt table is (item, heading, total, ...).
+//!
+//! Column kinds and periods come from the header ([`crate::header`]); the table's unit
+//! from its unit phrase ([`crate::lex::Scale`]). Here the rows get their kinds from their
+//! labels, with the words in `rules/rows.toml`.
+
+use crate::model::{RowKind, Table, TableKind};
+use crate::vocab::{LabelClass, Vocab, phrase_words};
+
+/// Strip a leading code (`10-`, `200-`, `E43012`, `1`) from a label for matching.
+fn without_code(label: &str) -> &str {
+    let t = label.trim_start();
+    let first = t.split_whitespace().next().unwrap_or("");
+    let is_code = !first.is_empty()
+        && first
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+        && first.chars().any(|c| c.is_ascii_digit())
+        && first
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.');
+    if is_code {
+        t[first.len()..].trim_start()
+    } else if let Some((code, rest)) = t.split_once('-') {
+        if !code.is_empty() && code.chars().all(|c| c.is_ascii_digit()) {
+            rest
+        } else {
+            t
+        }
+    } else {
+        t
+    }
+}
+
+/// Give every row of a table its kind.
+pub fn classify_rows(table: &mut Table, vocab: &Vocab) {
+    for row in &mut table.rows {
+        if table.kind == TableKind::Status {
+            row.kind = RowKind::Task;
+            continue;
+        }
+        if row.kind == RowKind::Heading {
+            continue;
+        }
+        let numeric = row.cells.iter().any(|c| {
+            table
+                .columns
+                .get(c.column)
+                .is_some_and(|col| !col.kind.is_text())
+        });
+        if !numeric {
+            row.kind = RowKind::Heading;
+            continue;
+        }
+        let label = row.label.trim();
+        if label.is_empty() {
+            row.kind = RowKind::UnlabelledTotal;
+            continue;
+        }
+        if vocab.is_excluded(label) {
+            row.kind = RowKind::Excluded;
+            continue;
+        }
+        row.kind = match vocab.label_class(&phrase_words(without_code(label))) {
+            LabelClass::Plain => RowKind::Item,
+            LabelClass::SubTotal => RowKind::Subtotal,
+            LabelClass::GrandTotal => RowKind::Total,
+            LabelClass::Average => RowKind::Average,
+            LabelClass::Breakdown => RowKind::Breakdown,
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_not_words() {
+        assert_eq!(
+            without_code("10-Kommunedirektør og stab"),
+            "Kommunedirektør og stab"
+        );
+        assert_eq!(
+            without_code("E43012 Drift Kirkegata 8"),
+            "Drift Kirkegata 8"
+        );
+        assert_eq!(without_code("1 Reduksjon kostnader"), "Reduksjon kostnader");
+        assert_eq!(without_code("Sum netto"), "Sum netto");
+    }
+}

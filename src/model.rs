@@ -1,0 +1,258 @@
+//! The typed table model: what the rest of rapportlint reads. Nothing here knows pest.
+
+use crate::lex::{MinusKind, Scale};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// What a numeric or text column holds, from its header words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ColumnKind {
+    Regnskap,
+    OpprinneligBudsjett,
+    RevidertBudsjett,
+    Budsjett,
+    Prognose,
+    /// A deviation in the table's amount unit.
+    Avvik,
+    /// A deviation in percent.
+    AvvikProsent,
+    Endring,
+    Korttid,
+    Langtid,
+    Samlet,
+    Inngaende,
+    Utgaende,
+    Fond,
+    Antall,
+    Prosent,
+    /// A column headed only by a year.
+    Aar,
+    Status,
+    Beskrivelse,
+    /// A column whose header did not say what it holds.
+    Ukjent,
+}
+
+impl ColumnKind {
+    /// From a kind name in `rules/columns.toml`.
+    pub fn from_name(name: &str) -> ColumnKind {
+        match name {
+            "regnskap" => ColumnKind::Regnskap,
+            "opprinnelig-budsjett" => ColumnKind::OpprinneligBudsjett,
+            "revidert-budsjett" => ColumnKind::RevidertBudsjett,
+            "budsjett" => ColumnKind::Budsjett,
+            "prognose" => ColumnKind::Prognose,
+            "avvik" => ColumnKind::Avvik,
+            "endring" => ColumnKind::Endring,
+            "korttid" => ColumnKind::Korttid,
+            "langtid" => ColumnKind::Langtid,
+            "samlet" => ColumnKind::Samlet,
+            "inngaende" => ColumnKind::Inngaende,
+            "utgaende" => ColumnKind::Utgaende,
+            "fond" => ColumnKind::Fond,
+            "antall" => ColumnKind::Antall,
+            "prosent" => ColumnKind::Prosent,
+            "status" => ColumnKind::Status,
+            "beskrivelse" => ColumnKind::Beskrivelse,
+            _ => ColumnKind::Ukjent,
+        }
+    }
+
+    /// The name used in `rules/*.toml` and in the JSON output.
+    pub fn name(self) -> &'static str {
+        match self {
+            ColumnKind::Regnskap => "regnskap",
+            ColumnKind::OpprinneligBudsjett => "opprinnelig-budsjett",
+            ColumnKind::RevidertBudsjett => "revidert-budsjett",
+            ColumnKind::Budsjett => "budsjett",
+            ColumnKind::Prognose => "prognose",
+            ColumnKind::Avvik => "avvik",
+            ColumnKind::AvvikProsent => "avvik-prosent",
+            ColumnKind::Endring => "endring",
+            ColumnKind::Korttid => "korttid",
+            ColumnKind::Langtid => "langtid",
+            ColumnKind::Samlet => "samlet",
+            ColumnKind::Inngaende => "inngaende",
+            ColumnKind::Utgaende => "utgaende",
+            ColumnKind::Fond => "fond",
+            ColumnKind::Antall => "antall",
+            ColumnKind::Prosent => "prosent",
+            ColumnKind::Aar => "aar",
+            ColumnKind::Status => "status",
+            ColumnKind::Beskrivelse => "beskrivelse",
+            ColumnKind::Ukjent => "ukjent",
+        }
+    }
+
+    pub fn is_text(self) -> bool {
+        matches!(self, ColumnKind::Status | ColumnKind::Beskrivelse)
+    }
+
+    pub fn is_budget(self) -> bool {
+        matches!(
+            self,
+            ColumnKind::Budsjett | ColumnKind::RevidertBudsjett | ColumnKind::OpprinneligBudsjett
+        )
+    }
+}
+
+/// The period a column covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Period {
+    /// Hittil i år (year to date).
+    YearToDate,
+    /// The whole year (årsprognose, årsavvik).
+    WholeYear,
+    /// A named year.
+    Year(u16),
+    /// Not stated.
+    Unknown,
+}
+
+impl Period {
+    /// Two columns can enter one relation when their periods do not contradict.
+    pub fn compatible(self, other: Period) -> bool {
+        use Period::*;
+        match (self, other) {
+            (Unknown, _) | (_, Unknown) => true,
+            (YearToDate, YearToDate) | (WholeYear, WholeYear) => true,
+            (Year(a), Year(b)) => a == b,
+            (WholeYear, Year(_)) | (Year(_), WholeYear) => true,
+            _ => false,
+        }
+    }
+}
+
+impl Serialize for Period {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Period::YearToDate => s.serialize_str("hittil-i-aar"),
+            Period::WholeYear => s.serialize_str("aar"),
+            Period::Year(y) => s.serialize_str(&y.to_string()),
+            Period::Unknown => s.serialize_none(),
+        }
+    }
+}
+
+/// A column of a table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Column {
+    /// The header words, joined with single spaces.
+    pub name: String,
+    pub kind: ColumnKind,
+    pub period: Period,
+}
+
+/// What a row is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RowKind {
+    Item,
+    /// A label with no cells: starts a group.
+    Heading,
+    Subtotal,
+    Total,
+    Average,
+    /// "herav": part of the row above, not additive.
+    Breakdown,
+    /// A row whose label says it is left out of the sum.
+    Excluded,
+    /// A row of numbers with no label.
+    UnlabelledTotal,
+    /// A task or measure in a status table.
+    Task,
+}
+
+/// One cell: the printed text, its value, and where it stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Cell {
+    /// Index into the table's `columns`.
+    pub column: usize,
+    /// The cell as printed.
+    pub text: String,
+    /// The value, `None` for nil (`-`) and text cells.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub value: Option<Decimal>,
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based column of the first character, in characters.
+    pub column_start: usize,
+    /// 1-based column after the last character (exclusive), in characters.
+    pub column_end: usize,
+    /// Byte span in the document text.
+    #[serde(skip)]
+    pub span: (usize, usize),
+    #[serde(skip)]
+    pub minus: Option<MinusKind>,
+    #[serde(skip)]
+    pub percent: bool,
+}
+
+/// A row of a table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Row {
+    /// 1-based line of the row's cells (or of its label, for a heading).
+    pub line: usize,
+    pub label: String,
+    pub kind: RowKind,
+    pub cells: Vec<Cell>,
+    /// True when more than one reading of the digit groups fits equally well.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub ambiguous: bool,
+    /// The lines that hold the label (a wrapped label spans several).
+    #[serde(skip)]
+    pub label_lines: Vec<usize>,
+}
+
+impl Row {
+    pub fn cell(&self, column: usize) -> Option<&Cell> {
+        self.cells.iter().find(|c| c.column == column)
+    }
+}
+
+/// Whether a table holds numbers or a list of tasks with a status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TableKind {
+    Numeric,
+    Status,
+}
+
+/// A rebuilt table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Table {
+    /// The caption above the table, if one was found.
+    pub title: Option<String>,
+    /// The scale the amounts are printed in, if the report says.
+    pub unit: Option<Scale>,
+    pub kind: TableKind,
+    pub first_line: usize,
+    pub last_line: usize,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Row>,
+    /// Lines whose numbers could not be read as this table's cells.
+    #[serde(skip)]
+    pub unread_lines: Vec<usize>,
+}
+
+/// A whole report, read.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub path: String,
+    pub text: String,
+    /// Byte offset of the start of each line, and of the end of its content.
+    pub lines: Vec<(usize, usize)>,
+    pub tables: Vec<Table>,
+    /// 1-based lines with two or more numbers in a row-like layout that are in no table.
+    pub outside_lines: Vec<usize>,
+}
+
+impl Document {
+    pub fn line_text(&self, line: usize) -> &str {
+        match self.lines.get(line.wrapping_sub(1)) {
+            Some(&(s, e)) => self.text.get(s..e).unwrap_or(""),
+            None => "",
+        }
+    }
+}

@@ -1,0 +1,411 @@
+//! Splitting a run of digit groups into cells.
+//!
+//! `171 037 170 359 679 497 499 496 999 500` is six numbers, but the grouping alone
+//! allows 126 readings. The reading is chosen by dynamic programming over the digit
+//! groups: columns are filled left to right, each with one number (a valid grouping of
+//! the next groups) or nothing; a relation between columns (Avvik = budget − actual) is
+//! judged as soon as its last column is placed, and the state carries only the values
+//! that later relations still need. The work is linear in the number of groups for a
+//! fixed column count; no reading is ever enumerated.
+
+use crate::lex::Group;
+use crate::number::{Number, from_groups};
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+/// The longest number, in digit groups (28 digits fit a `Decimal`).
+pub const MAX_GROUPS: usize = 10;
+/// How many leading groups may belong to the label (`Storebaugveien 8`, `SMS 5`).
+pub const MAX_ABSORB: usize = 3;
+/// How many trailing groups may belong to text after the numbers (`269 av 357`).
+pub const MAX_RELEASE: usize = 3;
+
+/// A number group or a nil dash in a row's numeric run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Atom {
+    /// `None` for a nil dash.
+    pub group: Option<Group>,
+    /// A percent mark follows.
+    pub percent: bool,
+    /// Characters of separator before the atom (0 at the start of the line).
+    pub gap_before: u32,
+    /// The separator before is exactly one space, NBSP or narrow NBSP.
+    pub plain_before: bool,
+    /// Byte span in the line, sign and percent mark included.
+    pub start: u32,
+    pub end: u32,
+}
+
+/// A linear relation between the columns of one row: `result = Σ ±term`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Relation {
+    pub result: usize,
+    /// Column and sign (`true` for plus).
+    pub terms: Vec<(usize, bool)>,
+    /// Accept `result = −Σ ±term` too.
+    pub either_sign: bool,
+}
+
+impl Relation {
+    fn columns(&self) -> impl Iterator<Item = usize> + '_ {
+        std::iter::once(self.result).chain(self.terms.iter().map(|t| t.0))
+    }
+    fn last_column(&self) -> usize {
+        self.columns().max().unwrap_or(0)
+    }
+}
+
+/// Does `printed` equal the computed value within rounding? Each printed operand is an
+/// interval of ± half its last unit; the relation holds when the intervals meet.
+pub fn holds(printed: &Number, operands: &[(&Number, bool)], either_sign: bool) -> bool {
+    let mut sum = Decimal::ZERO;
+    let mut tol = printed.half_unit();
+    for (n, plus) in operands {
+        if *plus {
+            sum += n.value;
+        } else {
+            sum -= n.value;
+        }
+        tol += n.half_unit();
+    }
+    (printed.value - sum).abs() <= tol || (either_sign && (printed.value + sum).abs() <= tol)
+}
+
+/// What the split may do besides filling columns.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    pub columns: usize,
+    /// Leading groups may belong to the label.
+    pub absorb: bool,
+    /// Trailing groups may belong to text after the numbers.
+    pub release: bool,
+}
+
+/// The chosen reading of a run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    /// Leading atoms that belong to the label.
+    pub absorbed: usize,
+    /// Trailing atoms that belong to text after the numbers.
+    pub released: usize,
+    /// Per column: the atoms `(first, count)` of its number, or `None` for an empty cell.
+    pub cells: Vec<Option<(usize, usize)>>,
+    /// Relations that hold in this reading.
+    pub relations_ok: usize,
+    /// Another reading fits exactly as well.
+    pub ambiguous: bool,
+}
+
+/// Can atoms `first..first+len` form one number?
+pub fn valid_number(line: &str, atoms: &[Atom], first: usize, len: usize) -> bool {
+    let Some(head) = atoms.get(first) else {
+        return false;
+    };
+    if len == 0 || first + len > atoms.len() {
+        return false;
+    }
+    let Some(g0) = head.group else {
+        return len == 1;
+    };
+    if len == 1 {
+        // A lone group may be any length, but `000` is no number.
+        let d = digits(line, &g0);
+        return !(d.len() > 1 && d.starts_with('0') && g0.decimals.is_none());
+    }
+    if g0.digit_count() > 3 || g0.closes_number() || head.percent {
+        return false;
+    }
+    if digits(line, &g0).starts_with('0') {
+        return false;
+    }
+    for k in 1..len {
+        let a = &atoms[first + k];
+        let Some(g) = a.group else { return false };
+        if !a.plain_before || !g.is_thousands_group() {
+            return false;
+        }
+        let last = k == len - 1;
+        if !last && (g.closes_number() || a.percent) {
+            return false;
+        }
+    }
+    true
+}
+
+fn digits<'a>(line: &'a str, g: &Group) -> &'a str {
+    line.get(g.digits.0 as usize..g.digits.1 as usize)
+        .unwrap_or("")
+}
+
+/// The value of the number made of atoms `first..first+len`.
+pub fn number_of(line: &str, atoms: &[Atom], first: usize, len: usize) -> Option<Number> {
+    let slice = atoms.get(first..first + len)?;
+    let groups: Vec<Group> = slice.iter().filter_map(|a| a.group).collect();
+    if groups.len() != slice.len() {
+        return None;
+    }
+    let percent = slice.last().is_some_and(|a| a.percent);
+    from_groups(line, &groups, percent)
+}
+
+/// The counts of numbers the whole run can be read as (no label or trailing groups),
+/// as a bit set (bit `k` set when `k` numbers are possible, up to 63).
+pub fn possible_counts(line: &str, atoms: &[Atom]) -> u64 {
+    let n = atoms.len();
+    let mut reach = vec![0u64; n + 1];
+    reach[0] = 1;
+    for i in 0..n {
+        if reach[i] == 0 {
+            continue;
+        }
+        for len in 1..=MAX_GROUPS.min(n - i) {
+            if valid_number(line, atoms, i, len) {
+                reach[i + len] |= reach[i] << 1;
+            }
+        }
+    }
+    reach[n]
+}
+
+/// Lexicographic score: relations that hold, then agreement with the spacing, then
+/// fewer empty cells, then fewer groups given to the label or trailing text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Score(i32, i32, i32, i32);
+
+impl Score {
+    fn add(self, o: Score) -> Score {
+        Score(self.0 + o.0, self.1 + o.1, self.2 + o.2, self.3 + o.3)
+    }
+}
+
+#[derive(Clone)]
+struct Entry {
+    score: Score,
+    ways: u8,
+    /// Previous state and the placement made for this column.
+    back: Option<(Key, Option<(usize, usize)>)>,
+}
+
+/// Where a column's number stands: first atom and count, or `None` when empty.
+type Placed = Option<(usize, usize)>;
+
+/// DP state: next atom, empty cells placed since the last number, and the values that
+/// later relations still need.
+type Key = (usize, u8, Vec<Option<Decimal>>);
+
+/// Split a run into `opts.columns` cells, choosing the reading that satisfies the most
+/// relations. Returns `None` when no reading fits the column count.
+pub fn split(line: &str, atoms: &[Atom], relations: &[Relation], opts: Options) -> Option<Reading> {
+    let n = atoms.len();
+    let c = opts.columns;
+    if c == 0 || n == 0 {
+        return None;
+    }
+    let absorb_max = if opts.absorb {
+        MAX_ABSORB.min(n.saturating_sub(1))
+    } else {
+        0
+    };
+    let release_max = if opts.release {
+        MAX_RELEASE.min(n.saturating_sub(1))
+    } else {
+        0
+    };
+    if n > c * MAX_GROUPS + absorb_max + release_max {
+        return None;
+    }
+    let relations: Vec<&Relation> = relations
+        .iter()
+        .filter(|r| r.columns().all(|k| k < c))
+        .collect();
+    // Columns whose value a later relation still needs, after placing column j.
+    let keep: Vec<Vec<usize>> = (0..c)
+        .map(|j| {
+            let mut v: Vec<usize> = relations
+                .iter()
+                .filter(|r| r.last_column() > j)
+                .flat_map(|r| r.columns().filter(|&k| k <= j).collect::<Vec<_>>())
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        })
+        .collect();
+    let hints = gap_hints(atoms, c);
+
+    // Layer 0: where the numbers start (after any groups given to the label).
+    let mut layer: HashMap<Key, Entry> = HashMap::new();
+    for a in 0..=absorb_max {
+        // Label digits (`Storebaugveien 8`) or a dash ending the label (`mindreforbruk -`).
+        if a > 0 && !(label_like(&atoms[a - 1]) || atoms[a - 1].group.is_none()) {
+            break;
+        }
+        layer.insert(
+            (a, 0, Vec::new()),
+            Entry {
+                score: Score(0, 0, 0, -(a as i32)),
+                ways: 1,
+                back: None,
+            },
+        );
+    }
+    let mut layers: Vec<HashMap<Key, Entry>> = Vec::with_capacity(c + 1);
+    for j in 0..c {
+        let mut next: HashMap<Key, Entry> = HashMap::new();
+        let prev_keep: &[usize] = if j == 0 { &[] } else { &keep[j - 1] };
+        for (key, e) in &layer {
+            let (i, run, vals) = (key.0, key.1, &key.2);
+            // Column j is empty, or holds a number of `len` groups.
+            let mut options: Vec<(usize, Placed, Option<Decimal>)> = vec![(i, None, None)];
+            for len in 1..=MAX_GROUPS.min(n - i) {
+                if valid_number(line, atoms, i, len) {
+                    let v = number_of(line, atoms, i, len).map(|x| x.value);
+                    options.push((i + len, Some((i, len)), v));
+                }
+            }
+            for (ni, placed, value) in options {
+                if n - ni > (c - j - 1) * MAX_GROUPS + release_max {
+                    continue;
+                }
+                let mut s = Score(0, 0, 0, 0);
+                let nrun = match placed {
+                    None => {
+                        s.2 -= 1;
+                        run.saturating_add(1)
+                    }
+                    Some(_) => {
+                        if hints.enabled {
+                            let want = hints.before.get(i).copied().unwrap_or(0) as i32;
+                            s.1 -= (want - run as i32).abs();
+                        }
+                        0
+                    }
+                };
+                for r in relations.iter().filter(|r| r.last_column() == j) {
+                    let get = |k: usize| -> Option<Decimal> {
+                        if k == j {
+                            value
+                        } else {
+                            prev_keep.iter().position(|&x| x == k).and_then(|p| vals[p])
+                        }
+                    };
+                    let res = get(r.result);
+                    let ops: Option<Vec<(Decimal, bool)>> = r
+                        .terms
+                        .iter()
+                        .map(|(k, plus)| get(*k).map(|v| (v, *plus)))
+                        .collect();
+                    if let (Some(res), Some(ops)) = (res, ops) {
+                        if holds_values(res, &ops, r.either_sign) {
+                            s.0 += 1;
+                        }
+                    }
+                }
+                let nvals: Vec<Option<Decimal>> = keep[j]
+                    .iter()
+                    .map(|&k| {
+                        if k == j {
+                            value
+                        } else {
+                            prev_keep.iter().position(|&x| x == k).and_then(|p| vals[p])
+                        }
+                    })
+                    .collect();
+                let nkey = (ni, nrun, nvals);
+                let score = e.score.add(s);
+                match next.get_mut(&nkey) {
+                    Some(old) if old.score > score => {}
+                    Some(old) if old.score == score => {
+                        old.ways = old.ways.saturating_add(e.ways).min(2)
+                    }
+                    _ => {
+                        next.insert(
+                            nkey,
+                            Entry {
+                                score,
+                                ways: e.ways,
+                                back: Some((key.clone(), placed)),
+                            },
+                        );
+                    }
+                }
+            }
+        }
+        layers.push(std::mem::replace(&mut layer, next));
+    }
+    // Final states: every atom used, or the last ones left to the text after the numbers.
+    let mut best: Option<(Score, u8, Key, usize)> = None;
+    for (key, e) in &layer {
+        let released = n - key.0;
+        if released > release_max || !atoms[key.0..].iter().all(label_like) {
+            continue;
+        }
+        let mut score = e.score;
+        score.3 -= released as i32;
+        match best.as_mut() {
+            Some(b) if b.0 > score => {}
+            Some(b) if b.0 == score => b.1 = b.1.saturating_add(e.ways).min(2),
+            _ => best = Some((score, e.ways, key.clone(), released)),
+        }
+    }
+    let (score, ways, mut key, released) = best?;
+    let mut cells = vec![None; c];
+    let mut cur = layer;
+    for j in (0..c).rev() {
+        let (pkey, placed) = cur.get(&key)?.back.clone()?;
+        cells[j] = placed;
+        key = pkey;
+        cur = layers.pop()?;
+    }
+    Some(Reading {
+        absorbed: key.0,
+        released,
+        cells,
+        relations_ok: score.0.max(0) as usize,
+        ambiguous: ways > 1,
+    })
+}
+
+/// A group that can stand in a label or in text: no sign, no decimals, no percent.
+fn label_like(a: &Atom) -> bool {
+    a.group
+        .is_some_and(|g| !g.has_leading_sign() && !g.closes_number())
+        && !a.percent
+}
+
+pub fn holds_values(result: Decimal, ops: &[(Decimal, bool)], either_sign: bool) -> bool {
+    let mut sum = Decimal::ZERO;
+    let mut tol = half_unit(result);
+    for (v, plus) in ops {
+        if *plus {
+            sum += *v;
+        } else {
+            sum -= *v;
+        }
+        tol += half_unit(*v);
+    }
+    (result - sum).abs() <= tol || (either_sign && (result + sum).abs() <= tol)
+}
+
+fn half_unit(v: Decimal) -> Decimal {
+    Decimal::new(5, v.scale() + 1)
+}
+
+/// Where the spacing says empty cells were: pdftotext writes one extra space for each
+/// empty cell it passes over.
+struct Hints {
+    enabled: bool,
+    /// Extra separator characters before each atom.
+    before: Vec<u32>,
+}
+
+fn gap_hints(atoms: &[Atom], columns: usize) -> Hints {
+    let before: Vec<u32> = atoms
+        .iter()
+        .map(|a| a.gap_before.saturating_sub(1))
+        .collect();
+    let total: u32 = before.iter().sum();
+    // Wide padding is alignment, not empty cells: then the spacing says nothing.
+    let enabled = total > 0 && (total as usize) < columns;
+    Hints { enabled, before }
+}

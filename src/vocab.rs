@@ -1,0 +1,366 @@
+//! Rule data: the vocabularies in `rules/*.toml`, embedded as the defaults.
+
+use serde::Deserialize;
+use std::collections::HashMap;
+
+const COLUMNS_TOML: &str = include_str!("../rules/columns.toml");
+const ROWS_TOML: &str = include_str!("../rules/rows.toml");
+const STATUS_TOML: &str = include_str!("../rules/status.toml");
+const RELATIONS_TOML: &str = include_str!("../rules/relations.toml");
+
+/// A column kind from `rules/columns.toml`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct KindDef {
+    pub name: String,
+    #[serde(default)]
+    pub primary: bool,
+    /// A text column (status, description) rather than a numeric one.
+    #[serde(default)]
+    pub text: bool,
+    pub words: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct WordList {
+    words: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct Periods {
+    year_to_date: Vec<String>,
+    whole_year: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct ColumnsFile {
+    kind: Vec<KindDef>,
+    qualifiers: WordList,
+    modifiers: WordList,
+    label_headers: WordList,
+    periods: Periods,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct Totals {
+    grand: Vec<String>,
+    sub: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct Phrases {
+    phrases: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct RowsFile {
+    totals: Totals,
+    averages: WordList,
+    breakdowns: WordList,
+    excluded: Phrases,
+}
+
+/// One status value with its spellings.
+#[derive(Debug, Clone, Deserialize)]
+pub struct StatusDef {
+    pub canonical: String,
+    pub aliases: Vec<String>,
+    pub group: String,
+    pub state: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct StatusFile {
+    status: Vec<StatusDef>,
+}
+
+/// A column relation from `rules/relations.toml`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct RelationDef {
+    pub name: String,
+    pub result: String,
+    pub terms: Vec<String>,
+    #[serde(default)]
+    pub either_sign: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct RelationsFile {
+    relation: Vec<RelationDef>,
+}
+
+/// All vocabularies, with lookup tables.
+#[derive(Debug, Clone)]
+pub struct Vocab {
+    pub kinds: Vec<KindDef>,
+    exact: HashMap<String, usize>,
+    prefixes: Vec<(String, usize)>,
+    qualifiers: Vec<String>,
+    modifiers: Vec<String>,
+    label_headers: Vec<String>,
+    ytd: Vec<String>,
+    whole_year: Vec<String>,
+    grand_totals: Vec<Vec<String>>,
+    sub_totals: Vec<Vec<String>>,
+    averages: Vec<Vec<String>>,
+    breakdowns: Vec<Vec<String>>,
+    excluded: Vec<String>,
+    pub statuses: Vec<StatusDef>,
+    /// Status aliases as normalised word sequences, longest first, with the index of their value.
+    status_aliases: Vec<(Vec<String>, usize)>,
+    pub relations: Vec<RelationDef>,
+}
+
+/// Lowercase a header or label word and strip the punctuation around it.
+pub fn norm_word(w: &str) -> String {
+    w.trim_matches(|c: char| {
+        matches!(
+            c,
+            '.' | ',' | ':' | ';' | '(' | ')' | '*' | '"' | '«' | '»' | '\'' | '/'
+        )
+    })
+    .to_lowercase()
+}
+
+fn words_of(phrase: &str) -> Vec<String> {
+    phrase
+        .split_whitespace()
+        .map(norm_word)
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+impl Vocab {
+    /// The embedded defaults.
+    pub fn embedded() -> Result<Self, String> {
+        let columns: ColumnsFile =
+            toml::from_str(COLUMNS_TOML).map_err(|e| format!("rules/columns.toml: {e}"))?;
+        let rows: RowsFile =
+            toml::from_str(ROWS_TOML).map_err(|e| format!("rules/rows.toml: {e}"))?;
+        let status: StatusFile =
+            toml::from_str(STATUS_TOML).map_err(|e| format!("rules/status.toml: {e}"))?;
+        let relations: RelationsFile =
+            toml::from_str(RELATIONS_TOML).map_err(|e| format!("rules/relations.toml: {e}"))?;
+        Ok(Self::build(columns, rows, status, relations))
+    }
+
+    fn build(
+        columns: ColumnsFile,
+        rows: RowsFile,
+        status: StatusFile,
+        relations: RelationsFile,
+    ) -> Self {
+        let mut exact = HashMap::new();
+        let mut prefixes = Vec::new();
+        for (i, k) in columns.kind.iter().enumerate() {
+            for w in &k.words {
+                let w = w.to_lowercase();
+                if let Some(p) = w.strip_suffix('*') {
+                    prefixes.push((p.to_string(), i));
+                } else {
+                    exact.entry(w).or_insert(i);
+                }
+            }
+        }
+        let lower = |v: Vec<String>| v.into_iter().map(|w| norm_word(&w)).collect::<Vec<_>>();
+        let phrases = |v: Vec<String>| v.iter().map(|p| words_of(p)).collect::<Vec<_>>();
+        let mut status_aliases = Vec::new();
+        for (i, s) in status.status.iter().enumerate() {
+            status_aliases.push((words_of(&s.canonical), i));
+            for a in &s.aliases {
+                status_aliases.push((words_of(a), i));
+            }
+        }
+        status_aliases.sort_by_key(|a| std::cmp::Reverse(a.0.len()));
+        status_aliases.dedup();
+        Vocab {
+            kinds: columns.kind,
+            exact,
+            prefixes,
+            qualifiers: lower(columns.qualifiers.words),
+            modifiers: lower(columns.modifiers.words),
+            label_headers: lower(columns.label_headers.words),
+            ytd: lower(columns.periods.year_to_date),
+            whole_year: lower(columns.periods.whole_year),
+            grand_totals: phrases(rows.totals.grand),
+            sub_totals: phrases(rows.totals.sub),
+            averages: phrases(rows.averages.words),
+            breakdowns: phrases(rows.breakdowns.words),
+            excluded: rows
+                .excluded
+                .phrases
+                .iter()
+                .map(|p| p.to_lowercase())
+                .collect(),
+            statuses: status.status,
+            status_aliases,
+            relations: relations.relation,
+        }
+    }
+
+    /// The column kind a header word names, if any.
+    pub fn kind_of(&self, word: &str) -> Option<usize> {
+        let w = norm_word(word);
+        if w.is_empty() {
+            return None;
+        }
+        if let Some(&k) = self.exact.get(&w) {
+            return Some(k);
+        }
+        // `Avvik Rev-` and `Rev-Regn`: judge by the first part.
+        if let Some((head, _)) = w.split_once('-') {
+            if let Some(&k) = self.exact.get(head) {
+                return Some(k);
+            }
+        }
+        self.prefixes
+            .iter()
+            .find(|(p, _)| w.starts_with(p.as_str()))
+            .map(|(_, k)| *k)
+    }
+
+    pub fn kind_index(&self, name: &str) -> Option<usize> {
+        self.kinds.iter().position(|k| k.name == name)
+    }
+
+    pub fn is_qualifier(&self, word: &str) -> bool {
+        let w = norm_word(word);
+        self.qualifiers.contains(&w) || w.chars().all(|c| c.is_ascii_digit())
+    }
+
+    pub fn is_modifier(&self, word: &str) -> bool {
+        self.modifiers.contains(&norm_word(word))
+    }
+
+    pub fn is_label_header(&self, word: &str) -> bool {
+        self.label_headers.contains(&norm_word(word))
+    }
+
+    pub fn is_ytd_word(&self, word: &str) -> bool {
+        self.ytd.contains(&norm_word(word))
+    }
+
+    pub fn is_whole_year_word(&self, word: &str) -> bool {
+        self.whole_year.contains(&norm_word(word))
+    }
+
+    /// How a label starts: grand total, subtotal, average or breakdown.
+    pub fn label_class(&self, label_words: &[String]) -> LabelClass {
+        let starts = |list: &Vec<Vec<String>>| {
+            list.iter().any(|p| {
+                !p.is_empty() && label_words.len() >= p.len() && label_words[..p.len()] == p[..]
+            })
+        };
+        if starts(&self.breakdowns) {
+            LabelClass::Breakdown
+        } else if starts(&self.averages) {
+            LabelClass::Average
+        } else if starts(&self.grand_totals) {
+            LabelClass::GrandTotal
+        } else if starts(&self.sub_totals) {
+            LabelClass::SubTotal
+        } else {
+            LabelClass::Plain
+        }
+    }
+
+    /// True when the label says the row is left out of the sum.
+    pub fn is_excluded(&self, label: &str) -> bool {
+        let l = label.to_lowercase();
+        self.excluded.iter().any(|p| l.contains(p.as_str()))
+    }
+
+    /// The longest status alias that the normalised words start with: (value index, words used).
+    pub fn match_status(&self, words: &[String]) -> Option<(usize, usize)> {
+        self.status_aliases
+            .iter()
+            .find(|(alias, _)| {
+                !alias.is_empty() && words.len() >= alias.len() && words[..alias.len()] == alias[..]
+            })
+            .map(|(alias, i)| (*i, alias.len()))
+    }
+
+    /// The status alias that the normalised words end with (longest first).
+    pub fn match_status_suffix(&self, words: &[String]) -> Option<(usize, usize)> {
+        self.status_aliases
+            .iter()
+            .find(|(alias, _)| {
+                !alias.is_empty()
+                    && words.len() >= alias.len()
+                    && words[words.len() - alias.len()..] == alias[..]
+            })
+            .map(|(alias, i)| (*i, alias.len()))
+    }
+
+    /// True when `words` could be the first part of a status alias wrapped over two lines
+    /// (`Henhold` / `til plan`, `Ikke i` / `rute`).
+    pub fn is_status_prefix(&self, words: &[String]) -> bool {
+        !words.is_empty()
+            && self
+                .status_aliases
+                .iter()
+                .any(|(alias, _)| alias.len() > words.len() && alias[..words.len()] == words[..])
+    }
+}
+
+/// What the start of a row label says about the row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabelClass {
+    Plain,
+    SubTotal,
+    GrandTotal,
+    Average,
+    Breakdown,
+}
+
+/// Normalised words of a phrase, for matching against the vocabularies.
+pub fn phrase_words(s: &str) -> Vec<String> {
+    words_of(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_rules_load() {
+        let v = Vocab::embedded().unwrap();
+        let name = |w: &str| v.kind_of(w).map(|k| v.kinds[k].name.clone());
+        assert_eq!(name("Regnskap").as_deref(), Some("regnskap"));
+        assert_eq!(name("Rev.").as_deref(), Some("revidert-budsjett"));
+        assert_eq!(name("Årsprognose").as_deref(), Some("prognose"));
+        assert_eq!(name("årsavvik").as_deref(), Some("avvik"));
+        assert_eq!(name("Rev-").as_deref(), Some("revidert-budsjett"));
+        assert_eq!(name("hiå."), None);
+        assert!(v.is_qualifier("hiå."));
+        assert!(v.is_qualifier("2025"));
+    }
+
+    #[test]
+    fn labels_and_statuses() {
+        let v = Vocab::embedded().unwrap();
+        assert_eq!(
+            v.label_class(&phrase_words("Sum Frie inntekter")),
+            LabelClass::SubTotal
+        );
+        assert_eq!(
+            v.label_class(&phrase_words("Totalt")),
+            LabelClass::GrandTotal
+        );
+        assert_eq!(
+            v.label_class(&phrase_words("herav lønn")),
+            LabelClass::Breakdown
+        );
+        assert_eq!(
+            v.label_class(&phrase_words("Summen av alt")),
+            LabelClass::Plain
+        );
+        assert!(v.is_excluded("3 Vann og avløp (ikke tatt med i sum)"));
+        let (i, n) = v
+            .match_status(&phrase_words("Henhold til plan Ikke effektuert"))
+            .unwrap();
+        assert_eq!(v.statuses[i].canonical, "Iht. plan");
+        assert_eq!(n, 3);
+        assert!(v.is_status_prefix(&phrase_words("Henhold")));
+        assert!(v.is_status_prefix(&phrase_words("Ikke i")));
+    }
+}
