@@ -9,7 +9,7 @@
 //! column kinds imply.
 
 use crate::header::{self, Header};
-use crate::layout::{LineInfo, describe, is_year, line_ranges};
+use crate::layout::{LineInfo, describe_lexed, is_year, line_ranges};
 use crate::lex::{Scale, TokenKind};
 use crate::meaning;
 use crate::model::{Cell, Column, Document, Row, RowKind, Table, TableKind};
@@ -26,10 +26,19 @@ const ROW_GAP: usize = 24;
 /// Read a whole document.
 pub fn read_document(path: &str, text: String, vocab: &Vocab) -> Document {
     let ranges = line_ranges(&text);
+    let mut lexed = crate::lex::lex_document(&text);
+    if lexed.len() != ranges.len() {
+        // Both split at LF; a difference would be a bug, so lex line by line instead.
+        lexed = ranges
+            .iter()
+            .map(|&(s, e)| crate::lex::lex_line(text.get(s..e).unwrap_or("")))
+            .collect();
+    }
     let infos: Vec<LineInfo> = ranges
         .iter()
+        .zip(lexed)
         .enumerate()
-        .map(|(i, &(s, e))| describe(i + 1, s, text.get(s..e).unwrap_or(""), vocab))
+        .map(|(i, (&(s, e), lx))| describe_lexed(i + 1, s, text.get(s..e).unwrap_or(""), lx, vocab))
         .collect();
     let ctx = Ctx {
         text: &text,
@@ -96,7 +105,7 @@ fn noise_lines(text: &str, ranges: &[(usize, usize)], infos: &[LineInfo]) -> Vec
         .enumerate()
         .map(|(i, &(s, e))| {
             let t = text.get(s..e).unwrap_or("");
-            infos[i].is_footer() || (t.starts_with(' ') && !t.starts_with("  "))
+            infos[i].is_footer() || (t.starts_with(' ') && !t.starts_with("  ") && !infos[i].blank)
         })
         .collect();
     let near_edge = |i: usize| {
@@ -399,11 +408,12 @@ impl Ctx<'_> {
             let score = reading_score(&rows.0, &rows.1, &fitted, &relations);
             if std::env::var_os("RAPPORTLINT_DEBUG").is_some() {
                 eprintln!(
-                    "table at line {}: {} columns scores {} (header {}), relations {:?}",
+                    "table at line {}: {} columns scores {} (header {} {:?}), relations {:?}",
                     first + 1,
                     count,
                     score,
                     fitted.score,
+                    header_words,
                     relations
                 );
             }

@@ -144,20 +144,32 @@ pub fn natural_count(words: &[&str], vocab: &Vocab) -> usize {
     let mut count = 0;
     let mut prev_modifier = false;
     let mut prev_deviation = false;
+    // A year starts a column of its own after another year or after label words
+    // (`Tiltaksgruppe 2025 2026`), not after a kind (`Regnskap 2023`).
+    let mut prev_plain = true;
+    let mut current: Option<ColumnKind> = None;
     for w in &words[..end] {
         let kind = vocab
             .kind_of(w)
             .map(|k| ColumnKind::from_name(&vocab.kinds[k].name));
         let modifier = vocab.is_modifier(w);
+        let year = is_year(w);
         let starts = match kind {
             Some(ColumnKind::Budsjett) if prev_modifier => false,
             Some(_) if prev_deviation => false,
+            // `Avsatt fond`, `Bruk av fond`: one column.
+            Some(k) if current == Some(k) && vocab.is_continuation(w) => false,
             Some(_) => true,
+            None if year => prev_plain,
             None => modifier && !prev_modifier,
         };
         if starts {
             count += 1;
+            current = kind;
         }
+        prev_plain = year
+            || vocab.is_label_header(w)
+            || kind.is_none() && !modifier && !vocab.is_qualifier(w);
         prev_deviation = matches!(kind, Some(ColumnKind::Avvik | ColumnKind::Endring))
             || prev_deviation && kind.is_some();
         prev_modifier =
@@ -232,7 +244,7 @@ pub fn fit(words: &[&str], count: usize, vocab: &Vocab) -> Header {
         for i in (0..m).rev() {
             // A part is words[i..j], at most 8 words long.
             for j in i + 1..=m.min(i + 8) {
-                if best[k - 1][j] == NEG {
+                if best[k - 1][j] <= NEG {
                     continue;
                 }
                 let prev = if i > 0 { Some(words[i - 1]) } else { None };
@@ -253,13 +265,13 @@ pub fn fit(words: &[&str], count: usize, vocab: &Vocab) -> Header {
             .iter()
             .filter(|w| vocab.kind_of(w).is_some())
             .count() as i32;
-        let s = if s == NEG { NEG } else { s - 2 * lost };
+        let s = if s <= NEG { NEG } else { s - 2 * lost };
         if s > top {
             top = s;
             start = Some(i);
         }
     }
-    let Some(mut i) = start else {
+    let Some(mut i) = start.filter(|_| top > NEG) else {
         return generic(false);
     };
     let label = words[..i].join(" ");
@@ -342,5 +354,44 @@ mod tests {
         );
         assert_eq!(h.text_columns.len(), 2);
         assert_eq!(h.text_columns[0].kind, ColumnKind::Status);
+    }
+}
+
+#[cfg(test)]
+mod natural_tests {
+    use super::*;
+
+    #[test]
+    fn natural_counts() {
+        let v = Vocab::embedded().unwrap();
+        let count = |s: &str| natural_count(&s.split(' ').collect::<Vec<_>>(), &v);
+        assert_eq!(count("SUM tiltak per kapittel 2025 2026 2027 2028"), 5);
+        assert_eq!(count("Tiltaksgruppe 2025 2026 2027 2028"), 4);
+        assert_eq!(
+            count("Regnskap hiå. 2025 Rev. bud. 2025 Prognose Avvik i kr"),
+            4
+        );
+        assert_eq!(
+            count("Regnskap på prosjekt Avsatt fond Bruk av fond Netto budsjett 2023"),
+            4
+        );
+    }
+}
+
+#[cfg(test)]
+mod year_column_tests {
+    use super::*;
+
+    #[test]
+    fn year_column() {
+        let v = Vocab::embedded().unwrap();
+        let w: Vec<&str> = "Tjenesteområde År Korttidsfravær Langtidsfravær Totalt"
+            .split(' ')
+            .collect();
+        let h = fit(&w, 4, &v);
+        assert!(h.fitted, "{h:?}");
+        assert_eq!(h.label, "Tjenesteområde");
+        assert_eq!(h.columns[0].kind, ColumnKind::Aar);
+        assert_eq!(h.columns[3].kind, ColumnKind::Samlet);
     }
 }

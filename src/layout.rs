@@ -125,7 +125,17 @@ pub fn line_ranges(text: &str) -> Vec<(usize, usize)> {
 
 /// Describe one line.
 pub fn describe(no: usize, offset: usize, line: &str, vocab: &Vocab) -> LineInfo {
-    let lexed = lex_line(line);
+    describe_lexed(no, offset, line, lex_line(line), vocab)
+}
+
+/// Describe one line that is already lexed.
+pub fn describe_lexed(
+    no: usize,
+    offset: usize,
+    line: &str,
+    lexed: Lexed,
+    vocab: &Vocab,
+) -> LineInfo {
     let toks = &lexed.tokens;
     // Build runs: maximal sequences of groups, dashes and percent marks.
     let mut runs: Vec<Run> = Vec::new();
@@ -266,8 +276,12 @@ pub fn describe(no: usize, offset: usize, line: &str, vocab: &Vocab) -> LineInfo
                 // A unit line (`Beløp i 1000`) or a sentence that states the unit
                 // (`Tall er angitt i 1000.`), not an amount in prose (`200 tusen kroner`).
                 let prev_word = toks[..ti].iter().rev().find(|p| !p.is_gap());
+                let others = toks.iter().filter(|p| p.kind == TokenKind::Word).count();
+                let lead = t.text(line).trim_start_matches('(').to_lowercase();
+                // `tusen kroner` / `millioner kroner` also wrap onto a line of prose.
+                let bare_scale = lead.starts_with("tusen") || lead.starts_with("mill");
                 let states = match prev_word {
-                    None => true,
+                    None => !bare_scale || others <= 1,
                     Some(p) => p.kind == TokenKind::Word && p.text(line).ends_with(['.', ',', ':']),
                 };
                 if states {

@@ -125,28 +125,43 @@ pub struct Lexed {
 
 /// Lex one line (without its line terminator).
 pub fn lex_line(line: &str) -> Lexed {
-    match LineParser::parse(Rule::line, line) {
-        Ok(mut pairs) => {
-            let Some(root) = pairs.next() else {
-                return fallback(line);
-            };
-            let mut out = Lexed::default();
-            for pair in root.into_inner() {
-                match pair.as_rule() {
-                    Rule::footer => out.footer = true,
-                    Rule::EOI => {}
-                    _ => {
-                        if let Some(t) = token(pair, line) {
-                            out.tokens.push(t);
-                        }
+    let line = line.split(['\n']).next().unwrap_or("");
+    lex_document(line).into_iter().next().unwrap_or_default()
+}
+
+/// Lex a whole document in one pass: one [`Lexed`] per line, lines split at LF or
+/// CRLF (a final line terminator ends the last line rather than starting an empty one),
+/// token spans relative to the start of their line.
+pub fn lex_document(text: &str) -> Vec<Lexed> {
+    let parsed = LineParser::parse(Rule::document, text);
+    let Some(root) = parsed.ok().and_then(|mut p| p.next()) else {
+        // The grammar accepts every string; this is a guard, not a path.
+        return text.lines().map(fallback).collect();
+    };
+    let mut out = Vec::new();
+    for line in root.into_inner() {
+        if line.as_rule() != Rule::line {
+            continue;
+        }
+        let base = line.as_span().start();
+        let mut lexed = Lexed::default();
+        for pair in line.into_inner() {
+            match pair.as_rule() {
+                Rule::footer => lexed.footer = true,
+                _ => {
+                    if let Some(t) = token(pair, base) {
+                        lexed.tokens.push(t);
                     }
                 }
             }
-            out
         }
-        // The grammar accepts every string; this is a guard, not a path.
-        Err(_) => fallback(line),
+        out.push(lexed);
     }
+    // `a\n` is one line, as `str::lines` has it.
+    if text.ends_with('\n') && out.last().is_some_and(|l| l.tokens.is_empty() && !l.footer) {
+        out.pop();
+    }
+    out
 }
 
 fn fallback(line: &str) -> Lexed {
@@ -161,9 +176,9 @@ fn fallback(line: &str) -> Lexed {
     out
 }
 
-fn token(pair: Pair<'_, Rule>, line: &str) -> Option<Token> {
+fn token(pair: Pair<'_, Rule>, base: usize) -> Option<Token> {
     let span = pair.as_span();
-    let (start, end) = (span.start() as u32, span.end() as u32);
+    let (start, end) = ((span.start() - base) as u32, (span.end() - base) as u32);
     let kind = match pair.as_rule() {
         Rule::gap => {
             let text = span.as_str();
@@ -173,14 +188,13 @@ fn token(pair: Pair<'_, Rule>, line: &str) -> Option<Token> {
                 plain: chars == 1 && text != "\t",
             }
         }
-        Rule::group => TokenKind::Group(group(pair)?),
+        Rule::group => TokenKind::Group(group(pair, base)?),
         Rule::percent => TokenKind::Percent,
         Rule::dash => TokenKind::Dash,
         Rule::unit => TokenKind::Unit(unit_scale(pair)),
         Rule::word => TokenKind::Word,
         _ => return None,
     };
-    let _ = line;
     Some(Token { kind, start, end })
 }
 
@@ -192,17 +206,18 @@ fn minus_kind(s: &str) -> MinusKind {
     }
 }
 
-fn group(pair: Pair<'_, Rule>) -> Option<Group> {
+fn group(pair: Pair<'_, Rule>, base: usize) -> Option<Group> {
     let mut minus = None;
     let mut digits = None;
     let mut decimals = None;
     for inner in pair.into_inner() {
         let s = inner.as_span();
+        let (a, b) = ((s.start() - base) as u32, (s.end() - base) as u32);
         match inner.as_rule() {
             Rule::minus => minus = Some(minus_kind(s.as_str())),
-            Rule::digits => digits = Some((s.start() as u32, s.end() as u32)),
+            Rule::digits => digits = Some((a, b)),
             // Skip the comma itself.
-            Rule::decimals => decimals = Some((s.start() as u32 + 1, s.end() as u32)),
+            Rule::decimals => decimals = Some((a + 1, b)),
             Rule::trailing_minus => minus = Some(MinusKind::Trailing),
             _ => {}
         }

@@ -53,6 +53,7 @@ impl ColumnKind {
             "fond" => ColumnKind::Fond,
             "antall" => ColumnKind::Antall,
             "prosent" => ColumnKind::Prosent,
+            "aar" => ColumnKind::Aar,
             "status" => ColumnKind::Status,
             "beskrivelse" => ColumnKind::Beskrivelse,
             _ => ColumnKind::Ukjent,

@@ -219,6 +219,10 @@ pub struct Stats {
     pub unread_lines: usize,
     /// Lines with two or more numbers laid out like a row, outside every table.
     pub numeric_lines_outside: usize,
+    /// Which lines those are (1-based), for review.
+    pub outside_lines: Vec<usize>,
+    /// Lines inside tables whose numbers no reading fitted (1-based).
+    pub unread: Vec<usize>,
     pub status_fields: usize,
     pub status_missing: usize,
     /// Status values counted by their canonical spelling.
@@ -287,6 +291,12 @@ pub fn stats(d: &Document, vocab: &Vocab) -> Stats {
         s.numeric_lines_in_tables += lines.len();
     }
     s.numeric_lines_outside = d.outside_lines.len();
+    s.outside_lines = d.outside_lines.clone();
+    s.unread = d
+        .tables
+        .iter()
+        .flat_map(|t| t.unread_lines.iter().copied())
+        .collect();
     s
 }
 

@@ -11,7 +11,7 @@
 use crate::lex::Group;
 use crate::number::{Number, from_groups};
 use rust_decimal::Decimal;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 /// The longest number, in digit groups (28 digits fit a `Decimal`).
 pub const MAX_GROUPS: usize = 10;
@@ -96,6 +96,52 @@ pub struct Reading {
     pub ambiguous: bool,
 }
 
+/// True when the run is laid out with wide padding between cells (`16 168        17 334`):
+/// then a single space only ever separates thousands.
+pub fn padded(atoms: &[Atom]) -> bool {
+    atoms.iter().skip(1).any(|a| a.gap_before >= 3)
+}
+
+/// The lengths (in groups) of the numbers that can start at atom `first`, shortest
+/// first, at most [`MAX_GROUPS`]. In a padded run a number never stops where the next
+/// group would continue it. O([`MAX_GROUPS`]) per call.
+pub fn number_lengths(line: &str, atoms: &[Atom], first: usize, padded: bool) -> Vec<usize> {
+    let mut out = Vec::new();
+    let n = atoms.len();
+    let mut len = 1;
+    while len <= MAX_GROUPS && first + len <= n {
+        let ok = if len <= 2 {
+            valid_number(line, atoms, first, len)
+        } else {
+            // Extending a valid number by one thousands group.
+            let a = &atoms[first + len - 1];
+            let prev = &atoms[first + len - 2];
+            a.group.is_some_and(|g| g.is_thousands_group())
+                && a.plain_before
+                && prev.group.is_some_and(|g| !g.closes_number())
+                && !prev.percent
+        };
+        if !ok {
+            if len >= 2 {
+                break;
+            }
+            len += 1;
+            continue;
+        }
+        out.push(len);
+        len += 1;
+    }
+    if padded {
+        // Keep only the longest: the others stop before a group that continues them.
+        if let Some(&l) = out.last() {
+            out.retain(|&x| {
+                x == l || x == 1 && atoms.get(first).is_some_and(|a| a.group.is_none())
+            });
+        }
+    }
+    out
+}
+
 /// Can atoms `first..first+len` form one number?
 pub fn valid_number(line: &str, atoms: &[Atom], first: usize, len: usize) -> bool {
     let Some(head) = atoms.get(first) else {
@@ -152,16 +198,16 @@ pub fn number_of(line: &str, atoms: &[Atom], first: usize, len: usize) -> Option
 /// as a bit set (bit `k` set when `k` numbers are possible, up to 63).
 pub fn possible_counts(line: &str, atoms: &[Atom]) -> u64 {
     let n = atoms.len();
+    let pad = padded(atoms);
     let mut reach = vec![0u64; n + 1];
     reach[0] = 1;
     for i in 0..n {
         if reach[i] == 0 {
             continue;
         }
-        for len in 1..=MAX_GROUPS.min(n - i) {
-            if valid_number(line, atoms, i, len) {
-                reach[i + len] |= reach[i] << 1;
-            }
+        for len in number_lengths(line, atoms, i, pad) {
+            // Bit 63 stands for "63 or more".
+            reach[i + len] |= (reach[i] << 1) | (reach[i] & (1 << 63));
         }
     }
     reach[n]
@@ -232,36 +278,41 @@ pub fn split(line: &str, atoms: &[Atom], relations: &[Relation], opts: Options) 
         })
         .collect();
     let hints = gap_hints(atoms, c);
+    let pad = padded(atoms);
 
     // Layer 0: where the numbers start (after any groups given to the label).
-    let mut layer: HashMap<Key, Entry> = HashMap::new();
+    let mut layer: BTreeMap<Key, Entry> = BTreeMap::new();
     for a in 0..=absorb_max {
         // Label digits (`Storebaugveien 8`) or a dash ending the label (`mindreforbruk -`).
         if a > 0 && !(label_like(&atoms[a - 1]) || atoms[a - 1].group.is_none()) {
             break;
         }
+        // Extra spacing before a group given to the label says it was a cell.
+        let unmet: i32 = if hints.enabled {
+            hints.before[..a].iter().map(|&h| h as i32).sum()
+        } else {
+            0
+        };
         layer.insert(
             (a, 0, Vec::new()),
             Entry {
-                score: Score(0, 0, 0, -(a as i32)),
+                score: Score(0, -unmet, 0, -(a as i32)),
                 ways: 1,
                 back: None,
             },
         );
     }
-    let mut layers: Vec<HashMap<Key, Entry>> = Vec::with_capacity(c + 1);
+    let mut layers: Vec<BTreeMap<Key, Entry>> = Vec::with_capacity(c + 1);
     for j in 0..c {
-        let mut next: HashMap<Key, Entry> = HashMap::new();
+        let mut next: BTreeMap<Key, Entry> = BTreeMap::new();
         let prev_keep: &[usize] = if j == 0 { &[] } else { &keep[j - 1] };
         for (key, e) in &layer {
             let (i, run, vals) = (key.0, key.1, &key.2);
             // Column j is empty, or holds a number of `len` groups.
             let mut options: Vec<(usize, Placed, Option<Decimal>)> = vec![(i, None, None)];
-            for len in 1..=MAX_GROUPS.min(n - i) {
-                if valid_number(line, atoms, i, len) {
-                    let v = number_of(line, atoms, i, len).map(|x| x.value);
-                    options.push((i + len, Some((i, len)), v));
-                }
+            for len in number_lengths(line, atoms, i, pad) {
+                let v = number_of(line, atoms, i, len).map(|x| x.value);
+                options.push((i + len, Some((i, len)), v));
             }
             for (ni, placed, value) in options {
                 if n - ni > (c - j - 1) * MAX_GROUPS + release_max {
@@ -408,4 +459,138 @@ fn gap_hints(atoms: &[Atom], columns: usize) -> Hints {
     // Wide padding is alignment, not empty cells: then the spacing says nothing.
     let enabled = total > 0 && (total as usize) < columns;
     Hints { enabled, before }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::describe;
+    use crate::vocab::Vocab;
+
+    fn read(line: &str, columns: usize, relations: &[Relation]) -> Option<Vec<String>> {
+        let v = Vocab::embedded().unwrap();
+        let info = describe(1, 0, line, &v);
+        let atoms = info.run.unwrap().atoms;
+        let r = split(
+            line,
+            &atoms,
+            relations,
+            Options {
+                columns,
+                absorb: info.label_words > 0,
+                release: info.after_words > 0,
+            },
+        )?;
+        Some(
+            r.cells
+                .iter()
+                .map(|c| match c {
+                    Some((a, n)) => {
+                        line[atoms[*a].start as usize..atoms[a + n - 1].end as usize].to_string()
+                    }
+                    None => String::new(),
+                })
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn signed_numbers() {
+        assert_eq!(
+            read("-1 100 -1 100 -1 100 -1 100 ", 4, &[]).unwrap(),
+            ["-1 100", "-1 100", "-1 100", "-1 100"]
+        );
+    }
+
+    #[test]
+    fn relations_pick_one_of_126_readings() {
+        // Rev. bud. hiå. | Regnskap hiå. | Avvik hiå. | Rev. bud. | Siste prognose | Avvik prognose
+        let rel = [
+            Relation {
+                result: 2,
+                terms: vec![(0, true), (1, false)],
+                either_sign: true,
+            },
+            Relation {
+                result: 5,
+                terms: vec![(3, true), (4, false)],
+                either_sign: true,
+            },
+        ];
+        let cells = read(
+            "203-Enhet barnehage 171 037 170 359 679 497 499 496 999 500 ",
+            6,
+            &rel,
+        )
+        .unwrap();
+        assert_eq!(
+            cells,
+            ["171 037", "170 359", "679", "497 499", "496 999", "500"]
+        );
+    }
+
+    #[test]
+    fn label_digits_go_to_the_label() {
+        let rel = [Relation {
+            result: 3,
+            terms: vec![(0, true), (2, false)],
+            either_sign: true,
+        }];
+        let cells = read("Oppgradering Storebaugveien 8 1 324 344 1 324 0 ", 4, &rel).unwrap();
+        assert_eq!(cells, ["1 324", "344", "1 324", "0"]);
+        let cells = read("VA-anlegg Strandgata - SMS 5 8 000 0 8 000 0 ", 4, &rel).unwrap();
+        assert_eq!(cells, ["8 000", "0", "8 000", "0"]);
+    }
+
+    #[test]
+    fn spacing_places_empty_cells() {
+        assert_eq!(
+            read(
+                "1 Reduksjon kostnader i barnevernet   13 000 20 000 ",
+                4,
+                &[]
+            )
+            .unwrap(),
+            ["", "", "13 000", "20 000"]
+        );
+        assert_eq!(
+            read("SUM  5 600 20 600 39 600 ", 4, &[]).unwrap(),
+            ["", "5 600", "20 600", "39 600"]
+        );
+    }
+
+    #[test]
+    fn padded_layout_keeps_thousands_together() {
+        assert_eq!(
+            read(
+                "Grunnskole 16 168        17 334      24 300        ",
+                3,
+                &[]
+            )
+            .unwrap(),
+            ["16 168", "17 334", "24 300"]
+        );
+    }
+
+    #[test]
+    fn huge_runs_are_refused_quickly() {
+        let line = "1 000 ".repeat(200_000);
+        let v = Vocab::embedded().unwrap();
+        let info = describe(1, 0, &line, &v);
+        let atoms = info.run.unwrap().atoms;
+        assert!(
+            split(
+                &line,
+                &atoms,
+                &[],
+                Options {
+                    columns: 4,
+                    absorb: false,
+                    release: false
+                }
+            )
+            .is_none()
+        );
+        assert!(possible_counts(&line, &atoms) != 0);
+    }
 }

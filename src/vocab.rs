@@ -36,6 +36,7 @@ struct ColumnsFile {
     kind: Vec<KindDef>,
     qualifiers: WordList,
     modifiers: WordList,
+    continuations: WordList,
     label_headers: WordList,
     periods: Periods,
 }
@@ -96,6 +97,7 @@ pub struct Vocab {
     prefixes: Vec<(String, usize)>,
     qualifiers: Vec<String>,
     modifiers: Vec<String>,
+    continuations: Vec<String>,
     label_headers: Vec<String>,
     ytd: Vec<String>,
     whole_year: Vec<String>,
@@ -178,6 +180,7 @@ impl Vocab {
             prefixes,
             qualifiers: lower(columns.qualifiers.words),
             modifiers: lower(columns.modifiers.words),
+            continuations: lower(columns.continuations.words),
             label_headers: lower(columns.label_headers.words),
             ytd: lower(columns.periods.year_to_date),
             whole_year: lower(columns.periods.whole_year),
@@ -229,6 +232,11 @@ impl Vocab {
 
     pub fn is_modifier(&self, word: &str) -> bool {
         self.modifiers.contains(&norm_word(word))
+    }
+
+    /// A kind word that continues a column of its own kind (`Avsatt fond`).
+    pub fn is_continuation(&self, word: &str) -> bool {
+        self.continuations.contains(&norm_word(word))
     }
 
     pub fn is_label_header(&self, word: &str) -> bool {
