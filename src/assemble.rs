@@ -12,7 +12,7 @@ use crate::header::{self, Header};
 use crate::layout::{LineInfo, describe_lexed, is_year, line_ranges};
 use crate::lex::{Scale, TokenKind};
 use crate::meaning;
-use crate::model::{Cell, Column, Document, Row, RowKind, Table, TableKind};
+use crate::model::{Cell, Column, ColumnKind, Document, Row, RowKind, Table, TableKind};
 use crate::split::{self, Atom, Options, Relation};
 use crate::status_table;
 use crate::vocab::Vocab;
@@ -76,7 +76,7 @@ pub fn read_document(path: &str, text: String, vocab: &Vocab) -> Document {
     let outside_lines = infos
         .iter()
         .enumerate()
-        .filter(|(i, info)| !claimed[*i] && ctx.row_like(*i) && info.max_numbers() >= 2)
+        .filter(|(i, info)| !claimed[*i] && ctx.row_like(*i) && info.is_strong_row())
         .map(|(_, info)| info.no)
         .collect();
     drop(ctx);
@@ -166,11 +166,43 @@ impl Ctx<'_> {
     /// A line whose numbers could be a row: not prose, not a header, not noise.
     fn row_like(&self, i: usize) -> bool {
         let info = &self.infos[i];
+        let line = self.line(i);
         info.run.is_some()
             && !self.noise[i]
             && !self.year_run(i)
-            && !info.is_prose(self.line(i))
+            && !info.is_prose(line)
             && info.after_words <= 2
+            && !self.list_item(i)
+            && !self.range(i)
+            // `… arbeid 20 – 66 år.`: a sentence ends after the numbers.
+            && !(info.after_words > 0 && line.trim_end().ends_with('.'))
+    }
+
+    /// A bulleted list item (`• 2026: …`, `o Måles …`).
+    fn list_item(&self, i: usize) -> bool {
+        let line = self.line(i);
+        self.infos[i]
+            .lexed
+            .tokens
+            .iter()
+            .find(|t| !t.is_gap())
+            .is_some_and(|t| {
+                t.kind == TokenKind::Word
+                    && matches!(t.text(line), "•" | "o" | "▪" | "·" | "-" | "–" | "*" | "")
+            })
+    }
+
+    /// Numbers joined by a spaced en dash read as a range (`20 – 66`, `2024 – 30 %`).
+    fn range(&self, i: usize) -> bool {
+        let line = self.line(i);
+        self.infos[i].run.as_ref().is_some_and(|r| {
+            r.atoms.windows(3).any(|w| {
+                w[0].group.is_some()
+                    && w[2].group.is_some()
+                    && w[1].group.is_none()
+                    && line.get(w[1].start as usize..w[1].end as usize) == Some("\u{2013}")
+            })
+        })
     }
 
     fn seeds_table(&self, i: usize) -> bool {
@@ -206,12 +238,33 @@ impl Ctx<'_> {
             if self.row_like(j) {
                 last = j;
                 rows += 1;
-            } else if info.is_prose(self.line(j)) || info.after_words > 2 {
+            } else if (info.is_prose(self.line(j)) || info.after_words > 2)
+                && !self.cell_text_before_row(j)
+            {
                 break;
             }
             j += 1;
         }
         (last, rows)
+    }
+
+    /// Narrow text inside a table (a description column) with more rows after it: the
+    /// lines up to the next row are all short and hold no unit or header line.
+    fn cell_text_before_row(&self, j: usize) -> bool {
+        const NARROW: usize = 70;
+        for k in j..(j + 20).min(self.infos.len()) {
+            let info = &self.infos[k];
+            if self.is_gap(k) {
+                continue;
+            }
+            if self.row_like(k) && info.is_strong_row() {
+                return true;
+            }
+            if info.unit.is_some() || info.is_header_like() || info.chars > NARROW {
+                return false;
+            }
+        }
+        false
     }
 
     /// The header block above a table's first row: (first header line, lines).
@@ -303,7 +356,25 @@ impl Ctx<'_> {
         out
     }
 
-    fn unit_near(&self, top: usize, last: usize) -> Option<Scale> {
+    fn unit_near(&self, top: usize, header: &[usize], last: usize) -> Option<Scale> {
+        // A unit phrase wrapped inside the header (`(tall i hele` / `tusen)`).
+        let above = (top.saturating_sub(3)..top)
+            .filter(|&i| !self.is_gap(i) && !self.infos[i].is_prose(self.line(i)));
+        let joined = above
+            .chain(header.iter().copied())
+            .map(|i| self.line(i).trim())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if let Some(u) = crate::lex::lex_line(&joined)
+            .tokens
+            .iter()
+            .find_map(|t| match t.kind {
+                TokenKind::Unit(u) => Some(u),
+                _ => None,
+            })
+        {
+            return Some(u);
+        }
         let from = top.saturating_sub(8);
         for i in (from..=top.min(self.infos.len() - 1)).rev() {
             if let Some(u) = self.infos[i].unit {
@@ -424,7 +495,7 @@ impl Ctx<'_> {
         let (_, fitted, rows) = best?;
         let mut table = Table {
             title: self.title_above(top),
-            unit: self.unit_near(top, last),
+            unit: self.unit_near(top, &header_lines, last),
             kind: TableKind::Numeric,
             first_line: top + 1,
             last_line: last + 1,
@@ -437,6 +508,15 @@ impl Ctx<'_> {
             rows: rows.0,
             unread_lines: rows.1,
         };
+        // Statuses found under rows of a table whose header named no status column.
+        let status_col = table.columns.len();
+        if table.rows.iter().any(|r| r.cell(status_col).is_some()) {
+            table.columns.push(Column {
+                name: "Status".into(),
+                kind: ColumnKind::Status,
+                period: crate::model::Period::Unknown,
+            });
+        }
         if table.rows.iter().filter(|r| !r.cells.is_empty()).count() == 0 {
             return None;
         }
@@ -545,11 +625,38 @@ impl Ctx<'_> {
             }
             open_block = false;
             let row = self.make_row(&label_lines, i, &lines, &atoms, count, header, relations);
+            let mut next = lines.last().copied().unwrap_or(i) + 1;
             match row {
-                Some(r) => rows.push(r),
+                Some(mut r) => {
+                    // A row of numbers right under a labelled row (`2022 3,6 % …` under
+                    // `Oppvekst 2023 …`) belongs to the same label.
+                    if r.label.is_empty() && i > 0 && !self.is_gap(i - 1) {
+                        if let Some(prev) = rows.last().filter(|p| p.kind != RowKind::Heading) {
+                            r.label = prev.label.clone();
+                        }
+                    }
+                    // A status on the lines right under the numbers (`Henhold` / `til plan`).
+                    if next <= last && !self.is_gap(next) && self.is_text(next) {
+                        if let Some(found) = status_table::status_at_start(self, next) {
+                            let status_col = header.columns.len()
+                                + header
+                                    .text_columns
+                                    .iter()
+                                    .position(|c| c.kind == ColumnKind::Status)
+                                    .unwrap_or(header.text_columns.len());
+                            if r.cell(status_col).is_none() {
+                                r.cells.push(status_table::status_cell(
+                                    self, next, &found, status_col,
+                                ));
+                                next += found.lines;
+                            }
+                        }
+                    }
+                    rows.push(r);
+                }
                 None => unread.extend(lines.iter().map(|l| l + 1)),
             }
-            i = lines.last().copied().unwrap_or(i) + 1;
+            i = next;
         }
         for b in blocks.drain(..) {
             rows.push(self.heading(&b));
@@ -788,6 +895,16 @@ fn reading_score(rows: &[Row], unread: &[usize], header: &Header, relations: &[R
             continue;
         }
         let numeric = r.cells.iter().filter(|c| c.column < columns).count();
+        // Amounts of four digit groups are rare and of five or more rarer still: such a
+        // cell usually means several cells read as one.
+        for c in r.cells.iter().filter(|c| c.column < columns) {
+            let digits = c.value.map_or(0, |v| v.abs().trunc().to_string().len());
+            score -= match digits {
+                0..=9 => 0,
+                10..=12 => 1,
+                _ => 4,
+            };
+        }
         score += 2;
         score -= (columns - numeric.min(columns)) as i64;
         if r.ambiguous {
@@ -823,12 +940,16 @@ fn reading_score(rows: &[Row], unread: &[usize], header: &Header, relations: &[R
         let median = lens[lens.len() / 2];
         score -= lens
             .iter()
-            .map(|l| ((l - median).abs() - 1).max(0))
+            .map(|l| ((l - median).abs() - 2).clamp(0, 2))
             .sum::<i64>();
     }
     // Header names: how column-like they read, less a cost per column, so that a year
     // on a line of its own is not taken for a column of its own.
-    score + i64::from(header.score.max(-50)) - 4 * columns as i64
+    if header.fitted && header.score > 0 {
+        score + i64::from(header.score.max(-50)) - 4 * columns as i64
+    } else {
+        score
+    }
 }
 
 /// The relations the column kinds imply, for reading the digit groups.

@@ -92,7 +92,11 @@ impl LineInfo {
     }
     /// A row candidate that can seed a table: two or more numbers, no prose after them.
     pub fn is_strong_row(&self) -> bool {
-        self.max_numbers() >= 2 && self.after_words <= 2
+        let groups = self
+            .run
+            .as_ref()
+            .map_or(0, |r| r.atoms.iter().filter(|a| a.group.is_some()).count());
+        self.max_numbers() >= 2 && groups >= 2 && self.after_words <= 2
     }
 }
 

@@ -13,11 +13,22 @@ use crate::model::{Cell, Column, ColumnKind, Period, Row, RowKind, Table, TableK
 use crate::vocab::{norm_word, phrase_words};
 
 /// A status found on a line: byte span in the line and the value index.
-struct Found {
+pub(crate) struct Found {
     start: usize,
     end: usize,
     /// Lines the status spans (a wrapped status takes two).
-    lines: usize,
+    pub lines: usize,
+}
+
+/// The cell for a status found at line `l`.
+pub(crate) fn status_cell(ctx: &Ctx<'_>, l: usize, f: &Found, column: usize) -> Cell {
+    let line = ctx.line(l);
+    let text = if f.lines == 2 {
+        format!("{} {}", line.trim(), ctx.line(l + 1).trim())
+    } else {
+        line.get(f.start..f.end).unwrap_or("").trim().to_string()
+    };
+    text_cell(ctx, l, f.start, f.end, column, &text)
 }
 
 /// The header of a status-only table: a line naming a status column and at least one
@@ -53,7 +64,7 @@ fn is_status_header(ctx: &Ctx<'_>, i: usize) -> bool {
 }
 
 /// A status at the start of line `i` (possibly wrapped onto the next line).
-fn status_at_start(ctx: &Ctx<'_>, i: usize) -> Option<Found> {
+pub(crate) fn status_at_start(ctx: &Ctx<'_>, i: usize) -> Option<Found> {
     let line = ctx.line(i);
     // A status is written with a capital: `gjennomført i første tertial` continues prose.
     if !line
@@ -351,12 +362,7 @@ fn make_row(
     let mut desc = String::new();
     if let Some((l, f)) = status {
         let line = ctx.line(l);
-        let text = if f.lines == 2 {
-            format!("{} {}", line.trim(), ctx.line(l + 1).trim())
-        } else {
-            line.get(f.start..f.end).unwrap_or("").trim().to_string()
-        };
-        cells.push(text_cell(ctx, l, f.start, f.end, 0, &text));
+        cells.push(status_cell(ctx, l, f, 0));
         if f.lines == 1 {
             desc.push_str(line.get(f.end..).unwrap_or("").trim());
         }
