@@ -235,6 +235,10 @@ impl Ctx<'_> {
             if info.unit.is_some() && info.run.is_none() {
                 break;
             }
+            // A header of years starts the next table.
+            if self.year_run(j) && info.words > 0 {
+                break;
+            }
             if self.row_like(j) {
                 last = j;
                 rows += 1;
@@ -289,7 +293,8 @@ impl Ctx<'_> {
             if info.is_prose(self.line(i)) {
                 break;
             }
-            if info.run.is_some() && !self.year_run(i) {
+            if info.run.is_some() && !self.year_run(i) && (info.is_strong_row() || info.words == 0)
+            {
                 break;
             }
             if info.unit.is_some() {
@@ -677,6 +682,7 @@ impl Ctx<'_> {
             cells: Vec::new(),
             ambiguous: false,
             label_lines: lines.iter().map(|l| l + 1).collect(),
+            spacing_misses: 0,
         }
     }
 
@@ -821,6 +827,7 @@ impl Ctx<'_> {
                 .map(|l| l + 1)
                 .chain([row_line + 1])
                 .collect(),
+            spacing_misses: reading.spacing_misses,
         })
     }
 
@@ -910,6 +917,9 @@ fn reading_score(rows: &[Row], unread: &[usize], header: &Header, relations: &[R
         if r.ambiguous {
             score -= 1;
         }
+        // Extra spaces where a reading puts no empty cell: pdftotext leaves one per
+        // empty cell, so the spacing is evidence.
+        score -= 2 * r.spacing_misses as i64;
         for rel in relations {
             let get = |k: usize| r.cell(k).and_then(|c| c.value);
             let ops: Option<Vec<(rust_decimal::Decimal, bool)>> = rel
@@ -924,7 +934,7 @@ fn reading_score(rows: &[Row], unread: &[usize], header: &Header, relations: &[R
             }
         }
     }
-    score -= 4 * unread.len() as i64;
+    score -= 10 * unread.len() as i64;
     // Cells of one column have like magnitudes: a cell far from its column's median
     // number of digits suggests digit groups read into the wrong cells.
     for col in 0..columns {
@@ -947,6 +957,9 @@ fn reading_score(rows: &[Row], unread: &[usize], header: &Header, relations: &[R
     // on a line of its own is not taken for a column of its own.
     if header.fitted && header.score > 0 {
         score + i64::from(header.score.max(-50)) - 4 * columns as i64
+    } else if !header.fitted {
+        // A header that cannot name this many columns speaks against the count.
+        score - 10
     } else {
         score
     }

@@ -159,9 +159,16 @@ pub fn describe_lexed(
                 let mut group = g;
                 let mut start = t.start;
                 let mut gap = pending_gap;
-                // `- 1,9 %`: a dash spaced off a number with decimals is its minus.
+                // `- 1,9 %`: a dash spaced off a number with decimals is its minus, but
+                // an en dash between two numbers is a range (`0,5 – 1,75 %`).
                 if let Some(di) = pending_minus.take() {
-                    if g.minus.is_none() && g.decimals.is_some() && gap.1 {
+                    let dash = run
+                        .atoms
+                        .get(di)
+                        .map(|a| line.get(a.start as usize..a.end as usize));
+                    let after_number = di > 0 && run.atoms[di - 1].group.is_some();
+                    let range = after_number && dash == Some(Some("\u{2013}"));
+                    if g.minus.is_none() && g.decimals.is_some() && gap.1 && !range {
                         if let Some(last) = run.atoms.pop() {
                             group.minus = Some(crate::lex::MinusKind::Hyphen);
                             start = last.start;

@@ -204,6 +204,9 @@ pub struct Row {
     /// The lines that hold the label (a wrapped label spans several).
     #[serde(skip)]
     pub label_lines: Vec<usize>,
+    /// How far the reading's empty cells disagree with the spacing of the line.
+    #[serde(skip)]
+    pub spacing_misses: usize,
 }
 
 impl Row {

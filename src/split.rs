@@ -15,8 +15,9 @@ use std::collections::BTreeMap;
 
 /// The longest number, in digit groups (28 digits fit a `Decimal`).
 pub const MAX_GROUPS: usize = 10;
-/// How many leading groups may belong to the label (`Storebaugveien 8`, `SMS 5`).
-pub const MAX_ABSORB: usize = 3;
+/// How many leading groups may belong to the label (`Storebaugveien 8`, `SMS 5`): one;
+/// a label never ends in a whole amount.
+pub const MAX_ABSORB: usize = 1;
 /// How many trailing groups may belong to text after the numbers (`269 av 357`).
 pub const MAX_RELEASE: usize = 3;
 
@@ -94,6 +95,8 @@ pub struct Reading {
     pub relations_ok: usize,
     /// Another reading fits exactly as well.
     pub ambiguous: bool,
+    /// How far the placement of empty cells disagrees with the spacing.
+    pub spacing_misses: usize,
 }
 
 /// True when the run is laid out with wide padding between cells (`16 168        17 334`):
@@ -414,6 +417,7 @@ pub fn split(line: &str, atoms: &[Atom], relations: &[Relation], opts: Options) 
         cells,
         relations_ok: score.0.max(0) as usize,
         ambiguous: ways > 1,
+        spacing_misses: (-score.1).max(0) as usize,
     })
 }
 

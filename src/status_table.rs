@@ -181,7 +181,8 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Table> {
             if let Some((k, f)) = status_inside(ctx, j) {
                 task.push(j);
                 let _ = k;
-                let desc_start = f.end;
+                let after = ctx.line(j).get(f.end..).unwrap_or("");
+                let desc_start = f.end + after.len() - after.trim_start().len();
                 let desc = ctx
                     .line(j)
                     .get(desc_start..)
@@ -375,8 +376,14 @@ fn make_row(
     }
     if !desc.trim().is_empty() {
         let (dl, ds, de) = match (status, desc_lines.first()) {
-            (Some((l, f)), _) if f.lines == 1 && ctx.line(l).len() > f.end + 1 => {
-                (l, f.end + 1, ctx.line(l).trim_end().len())
+            (Some((l, f)), _) if f.lines == 1 && ctx.line(l).trim_end().len() > f.end => {
+                let t = ctx.line(l);
+                let rest = t.get(f.end..).unwrap_or("");
+                (
+                    l,
+                    f.end + rest.len() - rest.trim_start().len(),
+                    t.trim_end().len(),
+                )
             }
             (_, Some(&l)) => {
                 let t = ctx.line(l);
@@ -398,5 +405,6 @@ fn make_row(
         cells,
         ambiguous: false,
         label_lines: task.iter().map(|l| l + 1).collect(),
+        spacing_misses: 0,
     }
 }
