@@ -170,17 +170,59 @@ impl Ctx<'_> {
         info.run.is_some()
             && !self.noise[i]
             && !self.year_run(i)
-            && !info.is_prose(line)
-            && info.after_words <= 2
+            && (info.after_words <= 2 || self.status_after(i).is_some())
+            && (!info.is_prose(line) || self.status_after(i).is_some())
             && !self.list_item(i)
             && !self.range(i)
             // `… arbeid 20 – 66 år.`: a sentence ends after the numbers.
-            && !(info.after_words > 0 && line.trim_end().ends_with('.'))
+            && !(info.after_words > 0 && line.trim_end().ends_with('.') && self.status_after(i).is_none())
     }
 
-    /// A bulleted list item (`• 2026: …`, `o Måles …`).
+    /// A status right after the numbers (`150 130 20 Ferdig Tiltaket er …`): the byte
+    /// span of the status in the line.
+    fn status_after(&self, i: usize) -> Option<(usize, usize)> {
+        let info = &self.infos[i];
+        let run = info.run.as_ref()?;
+        let line = self.line(i);
+        let words: Vec<&crate::lex::Token> = info.lexed.tokens[run.tokens.1..]
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .collect();
+        let first = words.first()?;
+        if !first
+            .text(line)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+        {
+            return None;
+        }
+        let norm: Vec<String> = words
+            .iter()
+            .map(|t| crate::vocab::norm_word(t.text(line)))
+            .collect();
+        let (_, n) = self.vocab.match_status(&norm)?;
+        Some((first.start as usize, words[n - 1].end as usize))
+    }
+
+    /// A bulleted list item (`• 2026: …`, `o Måles …`), or a caption (`Tabell 4: …`).
     fn list_item(&self, i: usize) -> bool {
         let line = self.line(i);
+        let mut words = line.split_whitespace();
+        if let (Some(first), Some(second)) = (words.next(), words.next()) {
+            let caption = matches!(
+                first.to_lowercase().as_str(),
+                "tabell" | "figur" | "graf" | "diagram" | "kilde:"
+            );
+            if caption
+                && second
+                    .trim_end_matches([':', '.'])
+                    .chars()
+                    .all(|c| c.is_ascii_digit())
+            {
+                return true;
+            }
+        }
         self.infos[i]
             .lexed
             .tokens
@@ -206,7 +248,9 @@ impl Ctx<'_> {
     }
 
     fn seeds_table(&self, i: usize) -> bool {
-        self.row_like(i) && self.infos[i].is_strong_row()
+        let info = &self.infos[i];
+        self.row_like(i)
+            && (info.is_strong_row() || info.max_numbers() >= 2 && self.status_after(i).is_some())
     }
 
     fn is_text(&self, i: usize) -> bool {
@@ -290,7 +334,10 @@ impl Ctx<'_> {
             if self.is_gap(i) {
                 continue;
             }
-            if info.is_prose(self.line(i)) {
+            // Prose, or the last line of a paragraph (`bruk av lån.`).
+            if info.is_prose(self.line(i))
+                || i > 0 && !self.is_gap(i - 1) && self.infos[i - 1].is_prose(self.line(i - 1))
+            {
                 break;
             }
             if info.run.is_some() && !self.year_run(i) && (info.is_strong_row() || info.words == 0)
@@ -423,8 +470,17 @@ impl Ctx<'_> {
     fn count_candidates(&self, rows: &[usize], header_words: &[&str]) -> Vec<usize> {
         let mut forced: HashMap<usize, usize> = HashMap::new();
         let mut maxes: HashMap<usize, usize> = HashMap::new();
+        let mut mins: HashMap<usize, usize> = HashMap::new();
+        let mut spaced = 0;
         for &i in rows {
             let info = &self.infos[i];
+            // Fewest numbers plus the empty cells the spacing shows.
+            if let Some(r) = &info.run {
+                let extra: u32 = r.atoms.iter().map(|a| a.gap_before.saturating_sub(1)).sum();
+                if extra > 0 && (extra as usize) < 8 {
+                    spaced = spaced.max(info.min_numbers() + extra as usize);
+                }
+            }
             if let Some(c) = info.forced_count() {
                 if c >= 2 {
                     *forced.entry(c).or_default() += 1;
@@ -433,6 +489,7 @@ impl Ctx<'_> {
             let m = info.max_numbers();
             if m >= 1 {
                 *maxes.entry(m).or_default() += 1;
+                *mins.entry(info.min_numbers()).or_default() += 1;
             }
         }
         let mut out = Vec::new();
@@ -446,6 +503,7 @@ impl Ctx<'_> {
         for &(c, _) in forced.iter().take(2) {
             push(c);
         }
+        push(spaced);
         let natural = header::natural_count(header_words, self.vocab);
         if natural > 0 {
             push(natural);
@@ -455,6 +513,11 @@ impl Ctx<'_> {
         let mut maxes: Vec<(usize, usize)> = maxes.into_iter().collect();
         maxes.sort_by_key(|&(c, n)| (std::cmp::Reverse(n), c));
         if let Some(&(c, _)) = maxes.first() {
+            push(c);
+        }
+        let mut mins: Vec<(usize, usize)> = mins.into_iter().collect();
+        mins.sort_by_key(|&(c, n)| (std::cmp::Reverse(n), c));
+        if let Some(&(c, _)) = mins.first() {
             push(c);
         }
         out
@@ -480,8 +543,37 @@ impl Ctx<'_> {
         for count in self.count_candidates(&row_lines, &header_words) {
             let fitted = header::fit(&header_words, count, self.vocab);
             let relations = relations_for(&fitted.columns, self.vocab);
-            let rows = self.rows(label_start, last, count, &fitted, &relations, &header_texts);
-            let score = reading_score(&rows.0, &rows.1, &fitted, &relations);
+            let mut rows = self.rows(
+                label_start,
+                last,
+                &Shape {
+                    count,
+                    header: &fitted,
+                    relations: &relations,
+                    header_texts: &header_texts,
+                    expected: &[],
+                },
+            );
+            // Read again, preferring cells like the column's other cells (percent or
+            // amount, magnitude) where the spacing and the relations leave a choice.
+            {
+                let expected = column_expectations(&rows.0, count);
+                rows = self.rows(
+                    label_start,
+                    last,
+                    &Shape {
+                        count,
+                        header: &fitted,
+                        relations: &relations,
+                        header_texts: &header_texts,
+                        expected: &expected,
+                    },
+                );
+            }
+            let natural = header::natural_count(&header_words, self.vocab);
+            // On a tie, the count the header names.
+            let score =
+                reading_score(&rows.0, &rows.1, &fitted, &relations) + i64::from(count == natural);
             if std::env::var_os("RAPPORTLINT_DEBUG").is_some() {
                 eprintln!(
                     "table at line {}: {} columns scores {} (header {} {:?}), relations {:?}",
@@ -530,15 +622,14 @@ impl Ctx<'_> {
     }
 
     /// Walk the table's lines and make rows.
-    fn rows(
-        &self,
-        from: usize,
-        last: usize,
-        count: usize,
-        header: &Header,
-        relations: &[Relation],
-        header_texts: &HashSet<String>,
-    ) -> (Vec<Row>, Vec<usize>) {
+    fn rows(&self, from: usize, last: usize, shape: &Shape<'_>) -> (Vec<Row>, Vec<usize>) {
+        let Shape {
+            count,
+            header,
+            relations,
+            header_texts,
+            expected,
+        } = *shape;
         let mut rows: Vec<Row> = Vec::new();
         let mut unread = Vec::new();
         // Blocks of label text seen since the last row, each a list of lines.
@@ -561,6 +652,25 @@ impl Ctx<'_> {
                 continue;
             }
             if self.is_text(i) || !self.row_like(i) {
+                // A description wrapping on under its row: the text column goes on.
+                let lower = self
+                    .line(i)
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase);
+                let continues = blocks.is_empty() && (i > 0 && !self.is_gap(i - 1) || lower);
+                if let Some(desc) = rows.last_mut().filter(|_| continues).and_then(|r| {
+                    r.cells
+                        .iter_mut()
+                        .filter(|c| c.value.is_none() && c.column > header.columns.len())
+                        .last()
+                }) {
+                    desc.text.push(' ');
+                    desc.text.push_str(self.line(i).trim());
+                    i += 1;
+                    continue;
+                }
                 if open_block {
                     if let Some(b) = blocks.last_mut() {
                         b.push(i);
@@ -619,8 +729,14 @@ impl Ctx<'_> {
             // Label: the text on the row line, after an adjacent wrapped block.
             let mut label_lines: Vec<usize> = Vec::new();
             let adjacent = open_block && i > 0 && !self.is_gap(i - 1);
+            // `Frie disponible inntekter     `: a label followed by the spaces of its
+            // empty cells is a heading row, not the first half of the next label.
+            let heading_like = blocks
+                .last()
+                .and_then(|b| b.last())
+                .is_some_and(|&l| self.line(l).ends_with("   "));
             if let Some(b) = blocks.last() {
-                if !own_label || adjacent {
+                if !own_label || adjacent && !heading_like {
                     label_lines = b.clone();
                     blocks.pop();
                 }
@@ -629,7 +745,16 @@ impl Ctx<'_> {
                 rows.push(self.heading(&b));
             }
             open_block = false;
-            let row = self.make_row(&label_lines, i, &lines, &atoms, count, header, relations);
+            let row = self.make_row(
+                &label_lines,
+                i,
+                &lines,
+                &atoms,
+                count,
+                header,
+                relations,
+                expected,
+            );
             let mut next = lines.last().copied().unwrap_or(i) + 1;
             match row {
                 Some(mut r) => {
@@ -683,6 +808,7 @@ impl Ctx<'_> {
             ambiguous: false,
             label_lines: lines.iter().map(|l| l + 1).collect(),
             spacing_misses: 0,
+            absorbed_groups: 0,
         }
     }
 
@@ -696,6 +822,7 @@ impl Ctx<'_> {
         count: usize,
         header: &Header,
         relations: &[Relation],
+        expected: &[split::Expect],
     ) -> Option<Row> {
         let info = &self.infos[row_line];
         // Split in the row line's coordinates: atoms from later lines are re-based onto
@@ -708,7 +835,7 @@ impl Ctx<'_> {
                 shift_atom(a, base)
             })
             .collect();
-        let reading = split::split(
+        let reading = split::split_with(
             &joined,
             &shifted,
             relations,
@@ -716,7 +843,14 @@ impl Ctx<'_> {
                 columns: count,
                 absorb: info.label_words > 0,
                 release: info.after_words > 0,
+                trailing_gap: if info.after_words == 0 {
+                    let last_line = self.line(*lines.last().unwrap_or(&row_line));
+                    (last_line.len() - last_line.trim_end_matches([' ', '\u{a0}']).len()) as u32
+                } else {
+                    0
+                },
             },
+            expected,
         )?;
         let mut cells = Vec::new();
         for (col, placed) in reading.cells.iter().enumerate() {
@@ -796,7 +930,37 @@ impl Ctx<'_> {
                     .map_or(row_text.len(), |t| t.start as usize)
             };
             let tail = row_text.get(tail_start..).unwrap_or("").trim();
-            if !tail.is_empty() && !header.text_columns.is_empty() {
+            let status_col = header.columns.len()
+                + header
+                    .text_columns
+                    .iter()
+                    .position(|c| c.kind == ColumnKind::Status)
+                    .unwrap_or(header.text_columns.len());
+            let status = self
+                .status_after(row_line)
+                .filter(|_| reading.released == 0);
+            if let Some((ss, se)) = status {
+                // The status, then the description in the next text column.
+                let base = self.ranges[row_line].0;
+                let cell = |column: usize, s: usize, e: usize| Cell {
+                    column,
+                    text: row_text.get(s..e).unwrap_or("").to_string(),
+                    value: None,
+                    line: row_line + 1,
+                    column_start: char_col(row_text, s),
+                    column_end: char_col(row_text, e),
+                    span: (base + s, base + e),
+                    minus: None,
+                    percent: false,
+                };
+                text_cells.push(cell(status_col, ss, se));
+                let rest = row_text.get(se..).unwrap_or("");
+                let ds = se + rest.len() - rest.trim_start().len();
+                let de = row_text.trim_end().len();
+                if de > ds && status_col + 1 < header.columns.len() + header.text_columns.len() {
+                    text_cells.push(cell(status_col + 1, ds, de));
+                }
+            } else if !tail.is_empty() && !header.text_columns.is_empty() {
                 let ts = tail_start
                     + (row_text.get(tail_start..).unwrap_or("").len()
                         - row_text.get(tail_start..).unwrap_or("").trim_start().len());
@@ -828,6 +992,7 @@ impl Ctx<'_> {
                 .chain([row_line + 1])
                 .collect(),
             spacing_misses: reading.spacing_misses,
+            absorbed_groups: reading.absorbed_groups,
         })
     }
 
@@ -889,6 +1054,53 @@ pub fn char_col(line: &str, byte: usize) -> usize {
     line.get(..byte).map_or(0, |s| s.chars().count()) + 1
 }
 
+/// The usual number of integer digits of each column's cells, from rows that read only
+/// one way.
+fn column_expectations(rows: &[Row], count: usize) -> Vec<split::Expect> {
+    (0..count)
+        .map(|col| {
+            let cells: Vec<&Cell> = rows
+                .iter()
+                .filter(|r| !r.ambiguous)
+                .filter_map(|r| r.cell(col))
+                .filter(|c| c.value.is_some())
+                .collect();
+            if cells.len() < 2 {
+                return split::Expect::default();
+            }
+            let mut lens: Vec<u32> = cells
+                .iter()
+                .filter_map(|c| c.value)
+                .map(|v| v.abs().trunc().to_string().len() as u32)
+                .collect();
+            lens.sort_unstable();
+            let pct = cells.iter().filter(|c| c.percent).count();
+            // Only a clear majority says what the column holds.
+            let percent = if pct * 4 >= cells.len() * 3 {
+                Some(true)
+            } else if pct * 4 <= cells.len() {
+                Some(false)
+            } else {
+                None
+            };
+            split::Expect {
+                digits: Some(lens[lens.len() / 2]),
+                percent,
+            }
+        })
+        .collect()
+}
+
+/// What the rows of a table are read against.
+#[derive(Clone, Copy)]
+struct Shape<'s> {
+    count: usize,
+    header: &'s Header,
+    relations: &'s [Relation],
+    header_texts: &'s HashSet<String>,
+    expected: &'s [split::Expect],
+}
+
 /// Rows of a table and the lines whose numbers no reading fitted.
 type RowsRead = (Vec<Row>, Vec<usize>);
 
@@ -918,14 +1130,23 @@ fn reading_score(rows: &[Row], unread: &[usize], header: &Header, relations: &[R
             score -= 1;
         }
         // Extra spaces where a reading puts no empty cell: pdftotext leaves one per
-        // empty cell, so the spacing is evidence.
+        // empty cell, so the spacing is evidence (if weak: labels can end in spaces).
         score -= 2 * r.spacing_misses as i64;
+        // Groups given to the label: a fallback, not a reading to prefer.
+        score -= 2 * r.absorbed_groups as i64;
         for rel in relations {
-            let get = |k: usize| r.cell(k).and_then(|c| c.value);
+            let get = |k: usize| {
+                r.cell(k)
+                    .filter(|c| !c.percent || rel.percent_ok)
+                    .and_then(|c| c.value)
+            };
             let ops: Option<Vec<(rust_decimal::Decimal, bool)>> = rel
                 .terms
                 .iter()
-                .map(|(k, p)| get(*k).map(|v| (v, *p)))
+                .map(|(k, p)| {
+                    let v = get(*k).or(rel.empty_is_zero.then_some(rust_decimal::Decimal::ZERO));
+                    v.map(|v| (v, *p))
+                })
                 .collect();
             if let (Some(res), Some(ops)) = (get(rel.result), ops) {
                 if split::holds_values(res, &ops, rel.either_sign) {
@@ -1011,6 +1232,8 @@ pub fn relations_for(columns: &[Column], vocab: &Vocab) -> Vec<Relation> {
                     result: ri,
                     terms,
                     either_sign: def.either_sign,
+                    empty_is_zero: def.empty_is_zero,
+                    percent_ok: def.percent_ok,
                 });
                 break;
             }

@@ -108,7 +108,10 @@ fn resolve_kind(words: &[&str], vocab: &Vocab) -> (ColumnKind, i32) {
     (groups[0], 2 - 3 * (groups.len() as i32 - 1))
 }
 
-fn part_score(words: &[&str], prev: Option<&str>, vocab: &Vocab) -> i32 {
+/// How column-like the name `all[i..j]` reads, given the words before it.
+fn part_score(all: &[&str], i: usize, j: usize, vocab: &Vocab) -> i32 {
+    let words = &all[i..j];
+    let prev = if i > 0 { Some(all[i - 1]) } else { None };
     let Some(first) = words.first() else {
         return -100;
     };
@@ -116,8 +119,27 @@ fn part_score(words: &[&str], prev: Option<&str>, vocab: &Vocab) -> i32 {
     let first_kind = vocab
         .kind_of(first)
         .map(|k| ColumnKind::from_name(&vocab.kinds[k].name));
+    let prev_kind = prev
+        .and_then(|p| vocab.kind_of(p))
+        .map(|k| ColumnKind::from_name(&vocab.kinds[k].name));
+    // The kind of the last word before this name that is not a qualifier (`Bruk av`).
+    let before_kind = all[..i]
+        .iter()
+        .rev()
+        .find(|w| !vocab.is_qualifier(w))
+        .and_then(|w| vocab.kind_of(w))
+        .map(|k| ColumnKind::from_name(&vocab.kinds[k].name));
     if first_kind == Some(ColumnKind::Budsjett) && prev.is_some_and(|p| vocab.is_modifier(p)) {
         // `Rev.` | `bud.` splits one name in two.
+        s -= 4;
+    } else if first_kind.is_some() && vocab.is_continuation(first) && before_kind == first_kind {
+        // `Bruk av` | `fond` splits one name in two.
+        s -= 4;
+    } else if first_kind.is_some()
+        && (matches!(prev_kind, Some(ColumnKind::Avvik | ColumnKind::Endring))
+            || prev_kind.is_none() && prev.is_some_and(|p| vocab.is_modifier(p)))
+    {
+        // `Avvik` | `prognose i kr` and `Siste` | `prognose` split one name in two.
         s -= 4;
     } else if first_kind.is_some() || vocab.is_modifier(first) {
         s += 3;
@@ -128,10 +150,15 @@ fn part_score(words: &[&str], prev: Option<&str>, vocab: &Vocab) -> i32 {
     } else {
         s -= 1;
     }
-    // A label-column word inside a column name (`Årets budsjett Investering`).
+    // A name that ends in a modifier (`Siste`) waits for the word it modifies.
+    if words.len() == 1 && vocab.is_modifier(first) && vocab.kind_of(first).is_none() {
+        s -= 3;
+    }
+    // A label-column header inside a column name (`Årets budsjett Investering`); a
+    // lowercase one is part of the name (`Regnskap på prosjekt`).
     s -= 3 * words[1..]
         .iter()
-        .filter(|w| vocab.is_label_header(w))
+        .filter(|w| vocab.is_label_header(w) && w.chars().next().is_some_and(char::is_uppercase))
         .count() as i32;
     s + resolve_kind(words, vocab).1
 }
@@ -247,8 +274,7 @@ pub fn fit(words: &[&str], count: usize, vocab: &Vocab) -> Header {
                 if best[k - 1][j] <= NEG {
                     continue;
                 }
-                let prev = if i > 0 { Some(words[i - 1]) } else { None };
-                let s = part_score(&words[i..j], prev, vocab) + best[k - 1][j];
+                let s = part_score(words, i, j, vocab) + best[k - 1][j];
                 if s > best[k][i] {
                     best[k][i] = s;
                     next[k][i] = j;

@@ -149,7 +149,13 @@ pub fn describe_lexed(
     for (ti, t) in toks.iter().enumerate() {
         match t.kind {
             TokenKind::Gap { chars, plain } => {
-                pending_gap = (chars, plain);
+                // Spaces at the start of a line stand for empty cells before the first
+                // number, one each (pdftotext's way): count them as after a label.
+                pending_gap = if ti == 0 {
+                    (chars + 1, false)
+                } else {
+                    (chars, plain)
+                };
             }
             TokenKind::Group(g) => {
                 let run = cur.get_or_insert_with(|| Run {

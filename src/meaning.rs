@@ -9,7 +9,8 @@ use crate::vocab::{LabelClass, Vocab, phrase_words};
 
 /// Strip a leading code (`10-`, `200-`, `E43012`, `1`) from a label for matching.
 fn without_code(label: &str) -> &str {
-    let t = label.trim_start();
+    // `= Sum langsiktig gjeld`: a leading equals sign marks a total, it is no word.
+    let t = label.trim_start().trim_start_matches(['=', ' ']);
     let first = t.split_whitespace().next().unwrap_or("");
     let is_code = !first.is_empty()
         && first

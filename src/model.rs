@@ -207,6 +207,9 @@ pub struct Row {
     /// How far the reading's empty cells disagree with the spacing of the line.
     #[serde(skip)]
     pub spacing_misses: usize,
+    /// Digit groups the reading gave to the label (`Storebaugveien 8`).
+    #[serde(skip)]
+    pub absorbed_groups: usize,
 }
 
 impl Row {

@@ -45,6 +45,11 @@ pub struct Relation {
     pub terms: Vec<(usize, bool)>,
     /// Accept `result = −Σ ±term` too.
     pub either_sign: bool,
+    /// An empty operand counts as zero (a sum across columns), rather than leaving
+    /// the relation unjudged.
+    pub empty_is_zero: bool,
+    /// The relation holds between percents too (`Samlet = Korttid + Langtid`).
+    pub percent_ok: bool,
 }
 
 impl Relation {
@@ -80,6 +85,8 @@ pub struct Options {
     pub absorb: bool,
     /// Trailing groups may belong to text after the numbers.
     pub release: bool,
+    /// Separator characters after the last group, when nothing follows on the line.
+    pub trailing_gap: u32,
 }
 
 /// The chosen reading of a run.
@@ -97,6 +104,17 @@ pub struct Reading {
     pub ambiguous: bool,
     /// How far the placement of empty cells disagrees with the spacing.
     pub spacing_misses: usize,
+    /// Groups given to the label.
+    pub absorbed_groups: usize,
+}
+
+/// What a column's cells usually look like, from the rows that read only one way.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Expect {
+    /// Integer digits.
+    pub digits: Option<u32>,
+    /// Percent or not.
+    pub percent: Option<bool>,
 }
 
 /// True when the run is laid out with wide padding between cells (`16 168        17 334`):
@@ -216,14 +234,23 @@ pub fn possible_counts(line: &str, atoms: &[Atom]) -> u64 {
     reach[n]
 }
 
-/// Lexicographic score: relations that hold, then agreement with the spacing, then
-/// fewer empty cells, then fewer groups given to the label or trailing text.
+/// Lexicographic score: relations that hold, then cells of the kind (percent or amount)
+/// their column holds, then agreement with the spacing, then fewer empty cells, then
+/// magnitudes like the column's other cells, then fewer groups given to the label or to
+/// trailing text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct Score(i32, i32, i32, i32);
+struct Score(i32, i32, i32, i32, i32, i32);
 
 impl Score {
     fn add(self, o: Score) -> Score {
-        Score(self.0 + o.0, self.1 + o.1, self.2 + o.2, self.3 + o.3)
+        Score(
+            self.0 + o.0,
+            self.1 + o.1,
+            self.2 + o.2,
+            self.3 + o.3,
+            self.4 + o.4,
+            self.5 + o.5,
+        )
     }
 }
 
@@ -235,16 +262,32 @@ struct Entry {
     back: Option<(Key, Option<(usize, usize)>)>,
 }
 
+/// A placed value and whether it is a percent.
+type Value = (Decimal, bool);
+
 /// Where a column's number stands: first atom and count, or `None` when empty.
 type Placed = Option<(usize, usize)>;
 
 /// DP state: next atom, empty cells placed since the last number, and the values that
 /// later relations still need.
-type Key = (usize, u8, Vec<Option<Decimal>>);
+type Key = (usize, u8, Vec<Option<(Decimal, bool)>>);
 
 /// Split a run into `opts.columns` cells, choosing the reading that satisfies the most
 /// relations. Returns `None` when no reading fits the column count.
 pub fn split(line: &str, atoms: &[Atom], relations: &[Relation], opts: Options) -> Option<Reading> {
+    split_with(line, atoms, relations, opts, &[])
+}
+
+/// [`split`], with the number of integer digits each column's cells usually have, as a
+/// last tie-breaker (`12 591 65 127` is `12 591 | 65 127` in a column of five-digit
+/// amounts, not `12 | 591 65 127`).
+pub fn split_with(
+    line: &str,
+    atoms: &[Atom],
+    relations: &[Relation],
+    opts: Options,
+    expected: &[Expect],
+) -> Option<Reading> {
     let n = atoms.len();
     let c = opts.columns;
     if c == 0 || n == 0 {
@@ -280,7 +323,7 @@ pub fn split(line: &str, atoms: &[Atom], relations: &[Relation], opts: Options) 
             v
         })
         .collect();
-    let hints = gap_hints(atoms, c);
+    let hints = gap_hints(atoms, c, opts.trailing_gap);
     let pad = padded(atoms);
 
     // Layer 0: where the numbers start (after any groups given to the label).
@@ -299,7 +342,7 @@ pub fn split(line: &str, atoms: &[Atom], relations: &[Relation], opts: Options) 
         layer.insert(
             (a, 0, Vec::new()),
             Entry {
-                score: Score(0, -unmet, 0, -(a as i32)),
+                score: Score(0, 0, -unmet, 0, 0, -(a as i32)),
                 ways: 1,
                 back: None,
             },
@@ -312,42 +355,60 @@ pub fn split(line: &str, atoms: &[Atom], relations: &[Relation], opts: Options) 
         for (key, e) in &layer {
             let (i, run, vals) = (key.0, key.1, &key.2);
             // Column j is empty, or holds a number of `len` groups.
-            let mut options: Vec<(usize, Placed, Option<Decimal>)> = vec![(i, None, None)];
+            let mut options: Vec<(usize, Placed, Option<Value>)> = vec![(i, None, None)];
             for len in number_lengths(line, atoms, i, pad) {
-                let v = number_of(line, atoms, i, len).map(|x| x.value);
+                let v = number_of(line, atoms, i, len).map(|x| (x.value, x.percent));
                 options.push((i + len, Some((i, len)), v));
             }
             for (ni, placed, value) in options {
                 if n - ni > (c - j - 1) * MAX_GROUPS + release_max {
                     continue;
                 }
-                let mut s = Score(0, 0, 0, 0);
+                let mut s = Score(0, 0, 0, 0, 0, 0);
+                if let (Some((a, n)), Some(want)) = (placed, expected.get(j)) {
+                    let value = value.map(|(v, _)| v);
+                    // A percent among amounts, or an amount among percents.
+                    let pct = atoms[a + n - 1].percent;
+                    if want.percent.is_some_and(|p| p != pct) {
+                        s.1 -= 1;
+                    }
+                    if let (Some(v), Some(d)) = (value, want.digits) {
+                        let digits = v.abs().trunc().to_string().len() as i32;
+                        s.4 -= ((digits - d as i32).abs() - 1).max(0);
+                    }
+                }
                 let nrun = match placed {
                     None => {
-                        s.2 -= 1;
+                        s.3 -= 1;
                         run.saturating_add(1)
                     }
                     Some(_) => {
                         if hints.enabled {
                             let want = hints.before.get(i).copied().unwrap_or(0) as i32;
-                            s.1 -= (want - run as i32).abs();
+                            s.2 -= (want - run as i32).abs();
                         }
                         0
                     }
                 };
                 for r in relations.iter().filter(|r| r.last_column() == j) {
+                    // A percent enters only relations between percents (`Samlet = Korttid
+                    // + Langtid`), never one between amounts (`I % av driftsinntekter`).
                     let get = |k: usize| -> Option<Decimal> {
-                        if k == j {
+                        let v = if k == j {
                             value
                         } else {
                             prev_keep.iter().position(|&x| x == k).and_then(|p| vals[p])
-                        }
+                        };
+                        v.filter(|(_, pct)| !pct || r.percent_ok).map(|(v, _)| v)
                     };
                     let res = get(r.result);
                     let ops: Option<Vec<(Decimal, bool)>> = r
                         .terms
                         .iter()
-                        .map(|(k, plus)| get(*k).map(|v| (v, *plus)))
+                        .map(|(k, plus)| {
+                            let v = get(*k).or(r.empty_is_zero.then_some(Decimal::ZERO));
+                            v.map(|v| (v, *plus))
+                        })
                         .collect();
                     if let (Some(res), Some(ops)) = (res, ops) {
                         if holds_values(res, &ops, r.either_sign) {
@@ -355,7 +416,7 @@ pub fn split(line: &str, atoms: &[Atom], relations: &[Relation], opts: Options) 
                         }
                     }
                 }
-                let nvals: Vec<Option<Decimal>> = keep[j]
+                let nvals: Vec<Option<(Decimal, bool)>> = keep[j]
                     .iter()
                     .map(|&k| {
                         if k == j {
@@ -395,7 +456,11 @@ pub fn split(line: &str, atoms: &[Atom], relations: &[Relation], opts: Options) 
             continue;
         }
         let mut score = e.score;
-        score.3 -= released as i32;
+        score.5 -= released as i32;
+        // Empty cells at the end against the spaces left at the end of the line.
+        if hints.enabled && released == 0 {
+            score.2 -= (hints.trailing as i32 - key.1 as i32).abs();
+        }
         match best.as_mut() {
             Some(b) if b.0 > score => {}
             Some(b) if b.0 == score => b.1 = b.1.saturating_add(e.ways).min(2),
@@ -417,7 +482,8 @@ pub fn split(line: &str, atoms: &[Atom], relations: &[Relation], opts: Options) 
         cells,
         relations_ok: score.0.max(0) as usize,
         ambiguous: ways > 1,
-        spacing_misses: (-score.1).max(0) as usize,
+        spacing_misses: (-score.2).max(0) as usize,
+        absorbed_groups: key.0,
     })
 }
 
@@ -452,17 +518,25 @@ struct Hints {
     enabled: bool,
     /// Extra separator characters before each atom.
     before: Vec<u32>,
+    /// Extra separator characters after the last atom.
+    trailing: u32,
 }
 
-fn gap_hints(atoms: &[Atom], columns: usize) -> Hints {
+fn gap_hints(atoms: &[Atom], columns: usize, trailing_gap: u32) -> Hints {
     let before: Vec<u32> = atoms
         .iter()
         .map(|a| a.gap_before.saturating_sub(1))
         .collect();
-    let total: u32 = before.iter().sum();
+    // A line ends in one space; each further space is an empty cell at the end.
+    let trailing = trailing_gap.saturating_sub(1);
+    let total: u32 = before.iter().sum::<u32>() + trailing;
     // Wide padding is alignment, not empty cells: then the spacing says nothing.
     let enabled = total > 0 && (total as usize) < columns;
-    Hints { enabled, before }
+    Hints {
+        enabled,
+        before,
+        trailing,
+    }
 }
 
 #[cfg(test)]
@@ -483,6 +557,7 @@ mod tests {
                 columns,
                 absorb: info.label_words > 0,
                 release: info.after_words > 0,
+                trailing_gap: 0,
             },
         )?;
         Some(
@@ -514,11 +589,15 @@ mod tests {
                 result: 2,
                 terms: vec![(0, true), (1, false)],
                 either_sign: true,
+                empty_is_zero: false,
+                percent_ok: false,
             },
             Relation {
                 result: 5,
                 terms: vec![(3, true), (4, false)],
                 either_sign: true,
+                empty_is_zero: false,
+                percent_ok: false,
             },
         ];
         let cells = read(
@@ -539,6 +618,8 @@ mod tests {
             result: 3,
             terms: vec![(0, true), (2, false)],
             either_sign: true,
+            empty_is_zero: false,
+            percent_ok: false,
         }];
         let cells = read("Oppgradering Storebaugveien 8 1 324 344 1 324 0 ", 4, &rel).unwrap();
         assert_eq!(cells, ["1 324", "344", "1 324", "0"]);
@@ -590,7 +671,8 @@ mod tests {
                 Options {
                     columns: 4,
                     absorb: false,
-                    release: false
+                    release: false,
+                    trailing_gap: 0,
                 }
             )
             .is_none()

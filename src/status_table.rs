@@ -406,5 +406,6 @@ fn make_row(
         ambiguous: false,
         label_lines: task.iter().map(|l| l + 1).collect(),
         spacing_misses: 0,
+        absorbed_groups: 0,
     }
 }

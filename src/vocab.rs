@@ -82,6 +82,10 @@ pub struct RelationDef {
     pub terms: Vec<String>,
     #[serde(default)]
     pub either_sign: bool,
+    #[serde(default)]
+    pub empty_is_zero: bool,
+    #[serde(default)]
+    pub percent_ok: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
