@@ -408,10 +408,24 @@ impl Ctx<'_> {
         out
     }
 
+    /// The table's unit: a unit line in or just above the header (nearest first), a
+    /// unit phrase wrapped over header lines (`(tall i hele` / `tusen)`), or a short
+    /// unit line right under the table.
     fn unit_near(&self, top: usize, header: &[usize], last: usize) -> Option<Scale> {
-        // A unit phrase wrapped inside the header (`(tall i hele` / `tusen)`).
-        let above = (top.saturating_sub(3)..top)
-            .filter(|&i| !self.is_gap(i) && !self.infos[i].is_prose(self.line(i)));
+        let from = top.saturating_sub(8);
+        let lines = header
+            .iter()
+            .rev()
+            .copied()
+            .chain((from..top.min(self.infos.len())).rev());
+        for i in lines {
+            if let Some(u) = self.infos[i].unit {
+                return Some(u);
+            }
+        }
+        let above = (top.saturating_sub(3)..top).filter(|&i| {
+            !self.is_gap(i) && !self.infos[i].is_prose(self.line(i)) && self.infos[i].chars <= 60
+        });
         let joined = above
             .chain(header.iter().copied())
             .map(|i| self.line(i).trim())
@@ -420,18 +434,13 @@ impl Ctx<'_> {
         if let Some(u) = crate::lex::lex_line(&joined)
             .tokens
             .iter()
+            .rev()
             .find_map(|t| match t.kind {
                 TokenKind::Unit(u) => Some(u),
                 _ => None,
             })
         {
             return Some(u);
-        }
-        let from = top.saturating_sub(8);
-        for i in (from..=top.min(self.infos.len() - 1)).rev() {
-            if let Some(u) = self.infos[i].unit {
-                return Some(u);
-            }
         }
         for i in last + 1..(last + 4).min(self.infos.len()) {
             if let Some(u) = self.infos[i].unit {

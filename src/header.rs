@@ -220,9 +220,22 @@ fn period_of(words: &[&str], vocab: &Vocab) -> Period {
     Period::Unknown
 }
 
+/// Join header words with single spaces, but a word that ends in a hyphen was broken at
+/// the line end (`Avvik Rev-` / `Regn`) and joins the next without one.
+fn join_wrapped(words: &[&str]) -> String {
+    let mut out = String::new();
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 && !(words[i - 1].ends_with('-') && words[i - 1].len() > 1) {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
 fn column_of(words: &[&str], vocab: &Vocab) -> Column {
     Column {
-        name: words.join(" "),
+        name: join_wrapped(words),
         kind: resolve_kind(words, vocab).0,
         period: period_of(words, vocab),
     }

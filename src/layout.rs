@@ -298,7 +298,9 @@ pub fn describe_lexed(
                 // `tusen kroner` / `millioner kroner` also wrap onto a line of prose.
                 let bare_scale = lead.starts_with("tusen") || lead.starts_with("mill");
                 let states = match prev_word {
-                    None => !bare_scale || others <= 1,
+                    // A bare `tusen kroner` line is a unit line; `millioner kroner.` ends
+                    // a sentence.
+                    None => !bare_scale || (others == 0 && !line.trim_end().ends_with('.')),
                     Some(p) => p.kind == TokenKind::Word && p.text(line).ends_with(['.', ',', ':']),
                 };
                 if states {

@@ -13,6 +13,8 @@ pub mod meaning;
 pub mod model;
 pub mod number;
 pub mod output;
+pub mod report;
+pub mod rules;
 pub mod source;
 pub mod split;
 pub mod status_table;

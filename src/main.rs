@@ -2,21 +2,31 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use rapportlint::output;
+use rapportlint::report;
+use rapportlint::rules::{self, Lang, Severity};
 use rapportlint::source;
 use rapportlint::vocab::Vocab;
+use std::io::IsTerminal;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Data-quality linter for Norwegian municipal reports.
+/// Datakvalitetslinter for kommunale rapporter (Data-quality linter for Norwegian
+/// municipal reports).
 ///
-/// rapportlint reads the text of a report (as `pdftotext rapport.pdf` writes it),
-/// rebuilds its tables and checks them.
+/// rapportlint leser teksten i en rapport (slik `pdftotext rapport.pdf` skriver den),
+/// bygger opp tabellene igjen og kontrollerer dem.
 ///
-/// Examples:
-///   rapportlint tables rapport.txt                 show how each table was read
-///   rapportlint tables rapport.txt --format json   the same, as JSON for other tools
-///   rapportlint tables rapport.txt --stats         counts of tables, rows, cells, status fields
+/// Eksempler:
+///   rapportlint lint rapport.txt                   kontroller rapporten
+///   rapportlint lint rapport.txt --output-format concise
+///   rapportlint tables rapport.txt                 vis hvordan hver tabell ble lest
+///   rapportlint tables rapport.txt --format json   det samme, som JSON
+///   rapportlint tables rapport.txt --stats         antall tabeller, rader, celler, statusfelt
+///   rapportlint rules                              alle regler
+///   rapportlint rule RL102                         forklaring av én regel
+///
+/// Avslutningskoder: 0 ingen funn på --fail-on-nivået, 1 funn, 2 bruks- eller inndatafeil.
 #[derive(Parser, Debug)]
 #[command(name = "rapportlint", version, about, long_about, verbatim_doc_comment)]
 struct Cli {
@@ -26,23 +36,73 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Show how each table of a report was read.
+    /// Kontroller rapporter (check reports).
     ///
-    /// Prints every table found: title, unit, lines, columns (name, kind, period) and
-    /// rows with their cells. Use it to see what the rules will check.
+    /// Leser tabellene og kontrollerer dem med de innebygde reglene. Avsluttes med en
+    /// oppsummering av hva som ble kontrollert.
     #[command(verbatim_doc_comment)]
-    Tables {
-        /// Report text files (UTF-8).
+    Lint {
+        /// Rapportfiler (UTF-8-tekst).
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// Output format.
+        /// Utdataformat.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+        output_format: OutputFormat,
+        /// Laveste alvorlighetsgrad som gir avslutningskode 1.
+        #[arg(long, value_enum, default_value_t = FailOn::Error)]
+        fail_on: FailOn,
+        /// Språk i meldingene: nb (bokmål) eller en (English).
+        #[arg(long, value_enum, default_value_t = LangArg::Nb)]
+        lang: LangArg,
+    },
+    /// List alle regler (list the rules).
+    Rules,
+    /// Forklar én regel (explain a rule): `rapportlint rule RL102`.
+    Rule {
+        /// Regelkode eller -navn, for eksempel RL102 eller column-relation.
+        code: String,
+    },
+    /// Vis hvordan hver tabell ble lest (show how each table was read).
+    ///
+    /// Skriver hver tabell: tittel, enhet, linjer, kolonner (navn, type, periode) og
+    /// rader med celler. Bruk den for å se hva reglene vil kontrollere.
+    #[command(verbatim_doc_comment)]
+    Tables {
+        /// Rapportfiler (UTF-8-tekst).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Utdataformat.
         #[arg(long, value_enum, default_value_t = TablesFormat::Markdown)]
         format: TablesFormat,
-        /// Print counts instead: tables, rows, cells, status fields, and lines with
-        /// numbers that ended up outside any table.
+        /// Skriv tellinger i stedet: tabeller, rader, celler, statusfelt, og linjer med
+        /// tall som havnet utenfor alle tabeller.
         #[arg(long)]
         stats: bool,
     },
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum OutputFormat {
+    /// Rik visning med utdrag av rapporten.
+    Human,
+    /// Én linje per funn.
+    Concise,
+    /// JSON (versjonert kontrakt, se README).
+    Json,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum LangArg {
+    Nb,
+    En,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -69,6 +129,92 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> miette::Result<ExitCode> {
     let vocab = Vocab::embedded().map_err(|e| miette::miette!("innebygde regeldata: {e}"))?;
     match cli.command {
+        Command::Lint {
+            paths,
+            output_format,
+            fail_on,
+            lang,
+        } => {
+            let lang = match lang {
+                LangArg::Nb => Lang::Nb,
+                LangArg::En => Lang::En,
+            };
+            let mut docs = Vec::new();
+            for p in &paths {
+                let src = source::read(p)?;
+                docs.push(rapportlint::read_text(&src.path, src.text, &vocab));
+            }
+            let results: Vec<report::FileResult<'_>> = docs
+                .iter()
+                .map(|doc| {
+                    let (diagnostics, checked) = rules::check(doc, &vocab, lang);
+                    report::FileResult {
+                        doc,
+                        diagnostics,
+                        checked,
+                    }
+                })
+                .collect();
+            let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal();
+            let text = match output_format {
+                OutputFormat::Human => report::human(&results, color, lang),
+                OutputFormat::Concise => report::concise(&results, lang),
+                OutputFormat::Json => report::json(&results),
+            };
+            let mut out = std::io::stdout().lock();
+            let _ = write!(out, "{text}");
+            let threshold = match fail_on {
+                FailOn::Error => Some(Severity::Error),
+                FailOn::Warning => Some(Severity::Warning),
+                FailOn::Info => Some(Severity::Info),
+                FailOn::Never => None,
+            };
+            let failed = threshold.is_some_and(|t| {
+                results
+                    .iter()
+                    .flat_map(|r| &r.diagnostics)
+                    .any(|d| d.severity >= t)
+            });
+            Ok(if failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Rules => {
+            let mut out = std::io::stdout().lock();
+            for r in rules::all() {
+                let _ = writeln!(
+                    out,
+                    "{}  {:<20} {:<8} {}",
+                    r.code,
+                    r.name,
+                    r.severity.name(Lang::Nb),
+                    r.summary.0
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Rule { code } => match rules::find(&code) {
+            Some(r) => {
+                let mut out = std::io::stdout().lock();
+                let _ = writeln!(
+                    out,
+                    "{} ({}), {}\n{}\n\n{}",
+                    r.code,
+                    r.name,
+                    r.severity.name(Lang::Nb),
+                    r.summary.0,
+                    r.docs
+                );
+                Ok(ExitCode::SUCCESS)
+            }
+            None => Err(miette::miette!(
+                help = "`rapportlint rules` lister alle regler.",
+                "ukjent regel: {code}"
+            )),
+        },
         Command::Tables {
             paths,
             format,

@@ -1,0 +1,234 @@
+//! Printing lint results: human (miette), concise, JSON; and the closing summary.
+
+use crate::model::Document;
+use crate::rules::{Checked, Diagnostic, Lang, Severity};
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource};
+use serde::Serialize;
+
+/// Version of the `lint --output-format json` contract.
+pub const LINT_JSON_VERSION: u32 = 1;
+
+/// One file's results.
+pub struct FileResult<'a> {
+    pub doc: &'a Document,
+    pub diagnostics: Vec<Diagnostic>,
+    pub checked: Checked,
+}
+
+fn miette_severity(s: Severity) -> miette::Severity {
+    match s {
+        Severity::Error => miette::Severity::Error,
+        Severity::Warning => miette::Severity::Warning,
+        Severity::Info => miette::Severity::Advice,
+    }
+}
+
+/// Rich output: the report text around each finding, the offending cell and its operands.
+pub fn human(results: &[FileResult<'_>], color: bool, lang: Lang) -> String {
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme).with_context_lines(1);
+    let mut out = String::new();
+    for r in results {
+        for d in &r.diagnostics {
+            let mut labels = vec![LabeledSpan::new_primary_with_span(
+                Some(d.primary.label.clone()),
+                (d.primary.span.0, d.primary.span.1 - d.primary.span.0),
+            )];
+            for rel in &d.related {
+                labels.push(LabeledSpan::new_with_span(
+                    Some(rel.label.clone()),
+                    (rel.span.0, rel.span.1 - rel.span.0),
+                ));
+            }
+            let mut diag = MietteDiagnostic::new(d.message.clone())
+                .with_code(format!("{}({})", d.code, d.rule))
+                .with_severity(miette_severity(d.severity))
+                .with_labels(labels);
+            if let Some(h) = &d.help {
+                diag = diag.with_help(h.clone());
+            }
+            let report = miette::Report::new(diag)
+                .with_source_code(NamedSource::new(&r.doc.path, r.doc.text.clone()));
+            let mut s = String::new();
+            if handler.render_report(&mut s, report.as_ref()).is_ok() {
+                out.push_str(&s);
+                out.push('\n');
+            }
+        }
+    }
+    out.push_str(&summary(results, lang));
+    out
+}
+
+/// One line per finding: `path:line:column: CODE message`.
+pub fn concise(results: &[FileResult<'_>], lang: Lang) -> String {
+    let mut out = String::new();
+    for r in results {
+        for d in &r.diagnostics {
+            out.push_str(&format!(
+                "{}:{}:{}: {} [{}] {}\n",
+                r.doc.path,
+                d.primary.line,
+                d.primary.column,
+                d.code,
+                d.severity.name(lang),
+                d.message
+            ));
+        }
+    }
+    out.push_str(&summary(results, lang));
+    out
+}
+
+/// The closing summary: what was checked and what was found, per file with no tables.
+pub fn summary(results: &[FileResult<'_>], lang: Lang) -> String {
+    let mut out = String::new();
+    for r in results {
+        if r.doc.tables.is_empty() {
+            out.push_str(&match lang {
+                Lang::Nb => format!(
+                    "{}: fant ingen tabeller; ingenting er kontrollert\n",
+                    r.doc.path
+                ),
+                Lang::En => format!("{}: no tables found; nothing was checked\n", r.doc.path),
+            });
+        }
+    }
+    let files = results.len();
+    let tables: usize = results.iter().map(|r| r.checked.tables).sum();
+    let relations: usize = results.iter().map(|r| r.checked.relations_checked).sum();
+    let skipped: usize = results.iter().map(|r| r.checked.relations_skipped).sum();
+    let status: usize = results
+        .iter()
+        .map(|r| r.checked.status_fields_checked)
+        .sum();
+    let count = |s: Severity| {
+        results
+            .iter()
+            .flat_map(|r| &r.diagnostics)
+            .filter(|d| d.severity == s)
+            .count()
+    };
+    let (e, w) = (count(Severity::Error), count(Severity::Warning));
+    out.push_str(&match lang {
+        Lang::Nb => format!(
+            "Kontrollerte {files} fil(er): {tables} tabeller, {relations} kolonneforhold ({skipped} hoppet over: tom, tvetydig eller prosentcelle), {status} statusfelt lest. Funn: {e} feil, {w} advarsler.\n"
+        ),
+        Lang::En => format!(
+            "Checked {files} file(s): {tables} tables, {relations} column relations ({skipped} skipped: empty, ambiguous or percent cell), {status} status fields read. Found: {e} errors, {w} warnings.\n"
+        ),
+    });
+    out
+}
+
+#[derive(Serialize)]
+struct JsonFile<'a> {
+    path: &'a str,
+    tables: usize,
+    relations_checked: usize,
+    relations_skipped: usize,
+    status_fields_checked: usize,
+}
+
+#[derive(Serialize)]
+struct JsonDiag<'a> {
+    path: &'a str,
+    code: &'a str,
+    rule: &'a str,
+    severity: Severity,
+    message: &'a str,
+    help: &'a Option<String>,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    related: &'a [crate::rules::Place],
+    table: &'a crate::rules::TableRef,
+    expected: &'a Option<String>,
+    found: &'a Option<String>,
+    delta: &'a Option<String>,
+    fix: Option<()>,
+}
+
+#[derive(Serialize)]
+struct JsonSummary {
+    files: usize,
+    tables: usize,
+    relations_checked: usize,
+    relations_skipped: usize,
+    status_fields_checked: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+}
+
+#[derive(Serialize)]
+struct JsonOut<'a> {
+    version: u32,
+    tool: serde_json::Value,
+    files: Vec<JsonFile<'a>>,
+    diagnostics: Vec<JsonDiag<'a>>,
+    summary: JsonSummary,
+}
+
+/// The `lint --output-format json` document.
+pub fn json(results: &[FileResult<'_>]) -> String {
+    let mut diagnostics = Vec::new();
+    for r in results {
+        for d in &r.diagnostics {
+            diagnostics.push(JsonDiag {
+                path: &r.doc.path,
+                code: d.code,
+                rule: d.rule,
+                severity: d.severity,
+                message: &d.message,
+                help: &d.help,
+                line: d.primary.line,
+                column: d.primary.column,
+                end_line: d.primary.end_line,
+                end_column: d.primary.end_column,
+                related: &d.related,
+                table: &d.table,
+                expected: &d.expected,
+                found: &d.found,
+                delta: &d.delta,
+                fix: None,
+            });
+        }
+    }
+    let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
+    let summary = JsonSummary {
+        files: results.len(),
+        tables: results.iter().map(|r| r.checked.tables).sum(),
+        relations_checked: results.iter().map(|r| r.checked.relations_checked).sum(),
+        relations_skipped: results.iter().map(|r| r.checked.relations_skipped).sum(),
+        status_fields_checked: results
+            .iter()
+            .map(|r| r.checked.status_fields_checked)
+            .sum(),
+        errors: count(Severity::Error),
+        warnings: count(Severity::Warning),
+        infos: count(Severity::Info),
+    };
+    let out = JsonOut {
+        version: LINT_JSON_VERSION,
+        tool: serde_json::json!({ "name": "rapportlint", "version": env!("CARGO_PKG_VERSION") }),
+        files: results
+            .iter()
+            .map(|r| JsonFile {
+                path: &r.doc.path,
+                tables: r.checked.tables,
+                relations_checked: r.checked.relations_checked,
+                relations_skipped: r.checked.relations_skipped,
+                status_fields_checked: r.checked.status_fields_checked,
+            })
+            .collect(),
+        diagnostics,
+        summary,
+    };
+    serde_json::to_string_pretty(&out).unwrap_or_default()
+}

@@ -1,0 +1,308 @@
+//! RL102 `column-relation`: a row whose columns do not relate as their headers say.
+
+use super::{Checked, Diagnostic, Lang, RuleInfo, Severity, TableRef, place_of};
+use crate::assemble::relations_for;
+use crate::model::{Cell, Document, RowKind, Table, TableKind};
+use crate::number::format_norwegian;
+use crate::split::{Relation, holds_values};
+use crate::vocab::Vocab;
+use rust_decimal::Decimal;
+
+/// What it does: checks, in every row, the relations between columns that the header
+/// names: `Avvik = budsjett − regnskap` (or − prognose), `Endring = ny − gammel`,
+/// `Samlet = Korttid + Langtid`, `UB = IB + endring`, and the like (`rules/relations.toml`).
+///
+/// Why it matters: a deviation that does not match its own budget and actual is either a
+/// typing error or a figure left over from an earlier draft; readers take the deviation
+/// column at its word.
+///
+/// Example: `Renteutgifter 27 238 112 500 119 200 −7 600` under `Rev. bud. / Prognose /
+/// Avvik i kr`: 112 500 − 119 200 = −6 700, not −7 600.
+///
+/// Fix: correct the cell that is wrong; the help line names the likely cause (two digits
+/// swapped, a factor of 1000, a sign).
+///
+/// Every printed value stands for an interval of ± half its last unit; a relation holds
+/// when the intervals meet, so rounding is never a finding. Deviations are checked by
+/// size only here: which way a deviation runs is the sign rules' business. A relation
+/// with a missing, nil, percent or ambiguously read cell is skipped and counted.
+pub const INFO: RuleInfo = RuleInfo {
+    code: "RL102",
+    name: "column-relation",
+    severity: Severity::Error,
+    summary: (
+        "Kolonnene i en rad stemmer ikke med hverandre (for eksempel avvik ≠ budsjett − regnskap)",
+        "The columns of a row do not agree (for example deviation ≠ budget − actual)",
+    ),
+    docs: "\
+Hva den gjør
+  Kontrollerer i hver rad forholdet mellom kolonnene som overskriften angir:
+  Avvik = budsjett − regnskap (eller − prognose), Endring = ny − gammel,
+  Samlet = Korttid + Langtid, UB = IB + endring (rules/relations.toml).
+
+Hvorfor det er viktig
+  Et avvik som ikke stemmer med eget budsjett og regnskap er en tastefeil eller et
+  tall fra et tidligere utkast. Leserne tar avvikskolonnen på ordet.
+
+Eksempel
+  Renteutgifter 27 238 112 500 119 200 −7 600
+  under «Rev. bud. / Prognose / Avvik i kr»: 112 500 − 119 200 = −6 700, ikke −7 600.
+
+Retting
+  Rett cellen som er feil. Hjelpelinjen peker på den sannsynlige årsaken
+  (to sifre byttet om, en faktor 1000, et fortegn).
+
+Avrunding
+  Hver trykte verdi står for et intervall på ± en halv enhet i siste siffer; et
+  forhold holder når intervallene møtes. Avrunding gir aldri funn. Avvik kontrolleres
+  bare på størrelse her; retningen er fortegnsreglenes sak. Et forhold med en
+  manglende, tom, prosent- eller tvetydig lest celle hoppes over og telles.",
+};
+
+/// Check every row of a numeric table.
+pub fn check(
+    doc: &Document,
+    table: &Table,
+    vocab: &Vocab,
+    lang: Lang,
+    out: &mut Vec<Diagnostic>,
+    checked: &mut Checked,
+) {
+    if table.kind != TableKind::Numeric {
+        return;
+    }
+    let relations = relations_for(&table.columns, vocab);
+    if relations.is_empty() {
+        return;
+    }
+    for row in &table.rows {
+        if matches!(row.kind, RowKind::Heading | RowKind::Task) {
+            continue;
+        }
+        for rel in &relations {
+            match judge(row, rel) {
+                Judged::Skipped => checked.relations_skipped += 1,
+                Judged::Holds => checked.relations_checked += 1,
+                Judged::Broken {
+                    result,
+                    terms,
+                    computed,
+                } => {
+                    checked.relations_checked += 1;
+                    out.push(diagnostic(doc, table, rel, result, &terms, computed, lang));
+                }
+            }
+        }
+    }
+}
+
+enum Judged<'a> {
+    Skipped,
+    Holds,
+    Broken {
+        result: &'a Cell,
+        terms: Vec<(&'a Cell, bool)>,
+        computed: Decimal,
+    },
+}
+
+fn usable(c: &Cell, rel: &Relation) -> bool {
+    c.value.is_some() && (!c.percent || rel.percent_ok)
+}
+
+fn judge<'a>(row: &'a crate::model::Row, rel: &Relation) -> Judged<'a> {
+    if row.ambiguous {
+        return Judged::Skipped;
+    }
+    let Some(result) = row.cell(rel.result).filter(|c| usable(c, rel)) else {
+        return Judged::Skipped;
+    };
+    let mut terms = Vec::new();
+    let mut ops = Vec::new();
+    for &(k, plus) in &rel.terms {
+        match row.cell(k).filter(|c| usable(c, rel)) {
+            Some(c) => {
+                terms.push((c, plus));
+                ops.push((c.value.unwrap_or_default(), plus));
+            }
+            None if rel.empty_is_zero && row.cell(k).is_none() => {}
+            None => return Judged::Skipped,
+        }
+    }
+    if terms.is_empty() {
+        return Judged::Skipped;
+    }
+    let found = result.value.unwrap_or_default();
+    if holds_values(found, &ops, rel.either_sign) {
+        return Judged::Holds;
+    }
+    let sum: Decimal = ops
+        .iter()
+        .map(|(v, plus)| if *plus { *v } else { -*v })
+        .sum();
+    // For a deviation judged by size, show the direction nearer the printed value.
+    let computed = if rel.either_sign && (found + sum).abs() < (found - sum).abs() {
+        -sum
+    } else {
+        sum
+    };
+    Judged::Broken {
+        result,
+        terms,
+        computed,
+    }
+}
+
+fn minus_char(cell: &Cell) -> char {
+    match cell.minus {
+        Some(crate::lex::MinusKind::Minus) => '\u{2212}',
+        Some(crate::lex::MinusKind::EnDash) => '\u{2013}',
+        _ => {
+            if cell.text.contains('\u{2212}') {
+                '\u{2212}'
+            } else {
+                '-'
+            }
+        }
+    }
+}
+
+fn likely_cause(found: Decimal, expected: Decimal, lang: Lang) -> Option<String> {
+    let delta = (found - expected).abs();
+    if delta.is_zero() {
+        return None;
+    }
+    let nb = lang == Lang::Nb;
+    if !expected.is_zero() && (found / expected).abs().round() == Decimal::from(1000) {
+        return Some(if nb {
+            "verdien er 1000 ganger for stor: er den skrevet i kroner i en tabell i tusen?".into()
+        } else {
+            "the value is 1000 times too large: written in kroner in a table in thousands?".into()
+        });
+    }
+    let digits = |d: Decimal| d.abs().trunc().to_string();
+    let (a, b) = (digits(found), digits(expected));
+    if a.len() == b.len() && delta.fract().is_zero() && (delta % Decimal::from(9)).is_zero() {
+        let mut x: Vec<char> = a.chars().collect();
+        let y: Vec<char> = b.chars().collect();
+        let diff: Vec<usize> = (0..x.len()).filter(|&i| x[i] != y[i]).collect();
+        if diff.len() == 2 {
+            x.swap(diff[0], diff[1]);
+            if x == y {
+                return Some(if nb {
+                    "to sifre ser ut til å være byttet om".into()
+                } else {
+                    "two digits look swapped".into()
+                });
+            }
+        }
+    }
+    if a.len() == b.len() && a.chars().zip(b.chars()).filter(|(p, q)| p != q).count() == 1 {
+        return Some(if nb {
+            "ett siffer skiller: en tastefeil i denne cellen eller i en av de andre".into()
+        } else {
+            "one digit differs: a typing error in this cell or in one of the others".into()
+        });
+    }
+    None
+}
+
+fn diagnostic(
+    doc: &Document,
+    table: &Table,
+    rel: &Relation,
+    result: &Cell,
+    terms: &[(&Cell, bool)],
+    computed: Decimal,
+    lang: Lang,
+) -> Diagnostic {
+    let _ = doc;
+    let name = |c: &Cell| {
+        table
+            .columns
+            .get(c.column)
+            .map_or_else(String::new, |col| col.name.clone())
+    };
+    let found = result.value.unwrap_or_default();
+    let scale = computed.scale().max(found.scale());
+    let computed = computed.round_dp(scale);
+    let minus = minus_char(result);
+    let expected_text = format_norwegian(computed, minus);
+    let delta = found - computed;
+    let delta_text = format_norwegian(delta, minus);
+    let mut formula = String::new();
+    for (i, (c, plus)) in terms.iter().enumerate() {
+        if i > 0 {
+            formula.push_str(if *plus { " + " } else { " − " });
+        } else if !plus {
+            formula.push('−');
+        }
+        formula.push('«');
+        formula.push_str(&name(c));
+        formula.push('»');
+    }
+    let unit = match table.unit {
+        Some(crate::lex::Scale::Thousands) => match lang {
+            Lang::Nb => " (i 1000 kr)",
+            Lang::En => " (in NOK 1000)",
+        },
+        Some(crate::lex::Scale::Millions) => match lang {
+            Lang::Nb => " (i mill. kr)",
+            Lang::En => " (in NOK million)",
+        },
+        _ => "",
+    };
+    let sign_note = if rel.either_sign {
+        match lang {
+            Lang::Nb => " (uansett fortegn)",
+            Lang::En => " (either sign)",
+        }
+    } else {
+        ""
+    };
+    let message = match lang {
+        Lang::Nb => format!(
+            "«{}» er {}, men {} gir {}{}: differansen er {}{}",
+            name(result),
+            result.text,
+            formula,
+            expected_text,
+            sign_note,
+            delta_text,
+            unit
+        ),
+        Lang::En => format!(
+            "«{}» is {}, but {} gives {}{}: the difference is {}{}",
+            name(result),
+            result.text,
+            formula,
+            expected_text,
+            sign_note,
+            delta_text,
+            unit
+        ),
+    };
+    let related = terms.iter().map(|(c, _)| place_of(c, name(c))).collect();
+    Diagnostic {
+        code: INFO.code,
+        rule: INFO.name,
+        severity: INFO.severity,
+        message,
+        help: likely_cause(found, computed, lang),
+        primary: place_of(
+            result,
+            match lang {
+                Lang::Nb => format!("ventet {expected_text}"),
+                Lang::En => format!("expected {expected_text}"),
+            },
+        ),
+        related,
+        table: TableRef {
+            title: table.title.clone(),
+            line: table.first_line,
+        },
+        expected: Some(expected_text),
+        found: Some(result.text.clone()),
+        delta: Some(delta_text),
+    }
+}

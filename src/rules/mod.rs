@@ -1,0 +1,151 @@
+//! The rule engine: rules with stable codes, their documentation, and the checks.
+//!
+//! Each rule lives in a file of its own and reports [`Diagnostic`]s with exact spans.
+//! Rules read the table model only; a rule never re-parses text.
+
+use crate::model::{Document, Table};
+use crate::vocab::Vocab;
+use serde::Serialize;
+
+pub mod column_relation;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Severity::Error, Lang::Nb) => "feil",
+            (Severity::Warning, Lang::Nb) => "advarsel",
+            (Severity::Info, Lang::Nb) => "info",
+            (Severity::Error, Lang::En) => "error",
+            (Severity::Warning, Lang::En) => "warning",
+            (Severity::Info, Lang::En) => "info",
+        }
+    }
+}
+
+/// The language of messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    /// Norwegian bokmål (the default).
+    Nb,
+    En,
+}
+
+/// A rule's identity and documentation.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleInfo {
+    /// Stable code, such as `RL102`.
+    pub code: &'static str,
+    /// Kebab-case name.
+    pub name: &'static str,
+    pub severity: Severity,
+    /// One line, in bokmål and English.
+    pub summary: (&'static str, &'static str),
+    /// What it does / Why it matters / Example / Fix (bokmål).
+    pub docs: &'static str,
+}
+
+/// A place in the report, 1-based, end column exclusive, columns in characters.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Place {
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    /// Byte span in the document text.
+    #[serde(skip)]
+    pub span: (usize, usize),
+    pub label: String,
+}
+
+/// The table a finding belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TableRef {
+    pub title: Option<String>,
+    pub line: usize,
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub code: &'static str,
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub help: Option<String>,
+    /// The offending cell.
+    pub primary: Place,
+    /// The cells it was computed from.
+    pub related: Vec<Place>,
+    pub table: TableRef,
+    pub expected: Option<String>,
+    pub found: Option<String>,
+    pub delta: Option<String>,
+}
+
+/// What a run of the rules looked at.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Checked {
+    pub tables: usize,
+    pub relations_checked: usize,
+    pub relations_skipped: usize,
+    pub status_fields_checked: usize,
+}
+
+/// Every rule, in code order.
+pub fn all() -> Vec<RuleInfo> {
+    vec![column_relation::INFO]
+}
+
+/// Look a rule up by code (`RL102`) or name (`column-relation`).
+pub fn find(code_or_name: &str) -> Option<RuleInfo> {
+    all()
+        .into_iter()
+        .find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
+}
+
+/// Run every rule on a document.
+pub fn check(doc: &Document, vocab: &Vocab, lang: Lang) -> (Vec<Diagnostic>, Checked) {
+    let mut out = Vec::new();
+    let mut checked = Checked {
+        tables: doc.tables.len(),
+        ..Checked::default()
+    };
+    for table in &doc.tables {
+        column_relation::check(doc, table, vocab, lang, &mut out, &mut checked);
+        checked.status_fields_checked += status_fields(table);
+    }
+    out.sort_by_key(|d| (d.primary.line, d.primary.column, d.code));
+    (out, checked)
+}
+
+fn status_fields(table: &Table) -> usize {
+    let Some(col) = table
+        .columns
+        .iter()
+        .position(|c| c.kind == crate::model::ColumnKind::Status)
+    else {
+        return 0;
+    };
+    table.rows.iter().filter(|r| r.cell(col).is_some()).count()
+}
+
+/// A cell's place, with a label.
+pub fn place_of(cell: &crate::model::Cell, label: String) -> Place {
+    Place {
+        line: cell.line,
+        column: cell.column_start,
+        end_line: cell.line,
+        end_column: cell.column_end,
+        span: cell.span,
+        label,
+    }
+}
