@@ -552,22 +552,8 @@ impl Ctx<'_> {
         for count in self.count_candidates(&row_lines, &header_words) {
             let fitted = header::fit(&header_words, count, self.vocab);
             let relations = relations_for(&fitted.columns, self.vocab);
-            let mut rows = self.rows(
-                label_start,
-                last,
-                &Shape {
-                    count,
-                    header: &fitted,
-                    relations: &relations,
-                    header_texts: &header_texts,
-                    expected: &[],
-                },
-            );
-            // Read again, preferring cells like the column's other cells (percent or
-            // amount, magnitude) where the spacing and the relations leave a choice.
-            {
-                let expected = column_expectations(&rows.0, count);
-                rows = self.rows(
+            let read = |expected: &[split::Expect]| {
+                self.rows(
                     label_start,
                     last,
                     &Shape {
@@ -575,10 +561,14 @@ impl Ctx<'_> {
                         header: &fitted,
                         relations: &relations,
                         header_texts: &header_texts,
-                        expected: &expected,
+                        expected,
                     },
-                );
-            }
+                )
+            };
+            // Read twice: the second time preferring cells like the column's other cells
+            // (percent or amount, magnitude) where the spacing and the relations leave a
+            // choice.
+            let rows = read(&column_expectations(&read(&[]).0, count));
             let natural = header::natural_count(&header_words, self.vocab);
             // On a tie, the count the header names.
             let score =

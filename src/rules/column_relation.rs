@@ -260,28 +260,15 @@ fn diagnostic(
     } else {
         ""
     };
-    let message = match lang {
-        Lang::Nb => format!(
-            "«{}» er {}, men {} gir {}{}: differansen er {}{}",
-            name(result),
-            result.text,
-            formula,
-            expected_text,
-            sign_note,
-            delta_text,
-            unit
-        ),
-        Lang::En => format!(
-            "«{}» is {}, but {} gives {}{}: the difference is {}{}",
-            name(result),
-            result.text,
-            formula,
-            expected_text,
-            sign_note,
-            delta_text,
-            unit
-        ),
+    let (is, but, gives, difference) = match lang {
+        Lang::Nb => ("er", "men", "gir", "differansen er"),
+        Lang::En => ("is", "but", "gives", "the difference is"),
     };
+    let message = format!(
+        "«{}» {is} {}, {but} {formula} {gives} {expected_text}{sign_note}: {difference} {delta_text}{unit}",
+        name(result),
+        result.text,
+    );
     let related = terms.iter().map(|(c, _)| place_of(c, name(c))).collect();
     Diagnostic {
         code: INFO.code,
