@@ -205,6 +205,18 @@ impl Ctx<'_> {
         Some((first.start as usize, words[n - 1].end as usize))
     }
 
+    /// Two or more numbers, then text: a row with a comment after its cells.
+    fn numbers_then_text(&self, i: usize) -> bool {
+        let info = &self.infos[i];
+        info.run
+            .as_ref()
+            .is_some_and(|r| r.atoms.iter().filter(|a| a.group.is_some()).count() >= 2)
+            && info.after_words > 0
+            && !self.noise[i]
+            && !self.list_item(i)
+            && !self.range(i)
+    }
+
     /// A bulleted list item (`• 2026: …`, `o Måles …`), or a caption (`Tabell 4: …`).
     fn list_item(&self, i: usize) -> bool {
         let line = self.line(i);
@@ -625,9 +637,8 @@ impl Ctx<'_> {
         let Shape {
             count,
             header,
-            relations,
             header_texts,
-            expected,
+            ..
         } = *shape;
         let mut rows: Vec<Row> = Vec::new();
         let mut unread = Vec::new();
@@ -650,7 +661,10 @@ impl Ctx<'_> {
                 i += 1;
                 continue;
             }
-            if self.is_text(i) || !self.row_like(i) {
+            // In a table with a comment column, numbers followed by text are a row and
+            // its comment (`11 15 3 2 lærlinger har gjennomført …`).
+            let commented = !header.text_columns.is_empty() && self.numbers_then_text(i);
+            if self.is_text(i) || !(self.row_like(i) || commented) {
                 // A description wrapping on under its row: the text column goes on.
                 let lower = self
                     .line(i)
@@ -662,7 +676,14 @@ impl Ctx<'_> {
                 if let Some(desc) = rows.last_mut().filter(|_| continues).and_then(|r| {
                     r.cells
                         .iter_mut()
-                        .filter(|c| c.value.is_none() && c.column > header.columns.len())
+                        .filter(|c| {
+                            c.value.is_none()
+                                && c.column >= header.columns.len()
+                                && header
+                                    .text_columns
+                                    .get(c.column - header.columns.len())
+                                    .is_none_or(|t| t.kind != ColumnKind::Status)
+                        })
                         .last()
                 }) {
                     desc.text.push(' ');
@@ -744,16 +765,7 @@ impl Ctx<'_> {
                 rows.push(self.heading(&b));
             }
             open_block = false;
-            let row = self.make_row(
-                &label_lines,
-                i,
-                &lines,
-                &atoms,
-                count,
-                header,
-                relations,
-                expected,
-            );
+            let row = self.make_row(&label_lines, i, &lines, &atoms, shape);
             let mut next = lines.last().copied().unwrap_or(i) + 1;
             match row {
                 Some(mut r) => {
@@ -818,11 +830,15 @@ impl Ctx<'_> {
         row_line: usize,
         lines: &[usize],
         atoms: &[(usize, Atom)],
-        count: usize,
-        header: &Header,
-        relations: &[Relation],
-        expected: &[split::Expect],
+        shape: &Shape<'_>,
     ) -> Option<Row> {
+        let Shape {
+            count,
+            header,
+            relations,
+            expected,
+            ..
+        } = *shape;
         let info = &self.infos[row_line];
         // Split in the row line's coordinates: atoms from later lines are re-based onto
         // a joined string so that digit lookups work on one text.
