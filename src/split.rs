@@ -325,6 +325,18 @@ pub fn split_with(
         .collect();
     let hints = gap_hints(atoms, c, opts.trailing_gap);
     let pad = padded(atoms);
+    // Every number that can start at each atom, with its value, computed once.
+    let numbers: Vec<Vec<(usize, Option<Value>)>> = (0..n)
+        .map(|i| {
+            number_lengths(line, atoms, i, pad)
+                .into_iter()
+                .map(|len| {
+                    let v = number_of(line, atoms, i, len).map(|x| (x.value, x.percent));
+                    (len, v)
+                })
+                .collect()
+        })
+        .collect();
 
     // Layer 0: where the numbers start (after any groups given to the label).
     let mut layer: BTreeMap<Key, Entry> = BTreeMap::new();
@@ -356,8 +368,7 @@ pub fn split_with(
             let (i, run, vals) = (key.0, key.1, &key.2);
             // Column j is empty, or holds a number of `len` groups.
             let mut options: Vec<(usize, Placed, Option<Value>)> = vec![(i, None, None)];
-            for len in number_lengths(line, atoms, i, pad) {
-                let v = number_of(line, atoms, i, len).map(|x| (x.value, x.percent));
+            for &(len, v) in numbers.get(i).into_iter().flatten() {
                 options.push((i + len, Some((i, len)), v));
             }
             for (ni, placed, value) in options {
