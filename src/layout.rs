@@ -146,6 +146,7 @@ pub fn describe_lexed(
     let mut cur: Option<Run> = None;
     let mut pending_gap: (u32, bool) = (0, false);
     let mut pending_minus: Option<usize> = None;
+    let mut pending_glued = false;
     for (ti, t) in toks.iter().enumerate() {
         match t.kind {
             TokenKind::Gap { chars, plain } => {
@@ -156,6 +157,7 @@ pub fn describe_lexed(
                 } else {
                     (chars, plain)
                 };
+                pending_glued = plain && matches!(t.text(line), "\u{A0}" | "\u{202F}");
             }
             TokenKind::Group(g) => {
                 let run = cur.get_or_insert_with(|| Run {
@@ -188,9 +190,11 @@ pub fn describe_lexed(
                     percent: false,
                     gap_before: gap.0,
                     plain_before: gap.1,
+                    glued: pending_glued,
                     start,
                     end: t.end,
                 });
+                pending_glued = false;
                 run.tokens.1 = ti + 1;
                 pending_gap = (0, false);
             }
@@ -204,6 +208,7 @@ pub fn describe_lexed(
                     percent: false,
                     gap_before: pending_gap.0,
                     plain_before: pending_gap.1,
+                    glued: false,
                     start: t.start,
                     end: t.end,
                 });

@@ -32,6 +32,8 @@ pub struct Atom {
     pub gap_before: u32,
     /// The separator before is exactly one space, NBSP or narrow NBSP.
     pub plain_before: bool,
+    /// The separator before is a NBSP or narrow NBSP: only ever a thousands separator.
+    pub glued: bool,
     /// Byte span in the line, sign and percent mark included.
     pub start: u32,
     pub end: u32,
@@ -152,6 +154,9 @@ pub fn number_lengths(line: &str, atoms: &[Atom], first: usize, padded: bool) ->
         out.push(len);
         len += 1;
     }
+    // A number never stops before a group glued to it by a (narrow) no-break space.
+    let all = out.clone();
+    out.retain(|&l| !atoms.get(first + l).is_some_and(|a| a.glued) || !all.contains(&(l + 1)));
     if padded {
         // Keep only the longest: the others stop before a group that continues them.
         if let Some(&l) = out.last() {
@@ -236,8 +241,8 @@ pub fn possible_counts(line: &str, atoms: &[Atom]) -> u64 {
 
 /// Lexicographic score: relations that hold, then cells of the kind (percent or amount)
 /// their column holds, then agreement with the spacing, then fewer empty cells, then
-/// magnitudes like the column's other cells, then fewer groups given to the label or to
-/// trailing text.
+/// fewer groups given to the label or to trailing text, then magnitudes like the
+/// column's other cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Score(i32, i32, i32, i32, i32, i32);
 
@@ -354,7 +359,7 @@ pub fn split_with(
         layer.insert(
             (a, 0, Vec::new()),
             Entry {
-                score: Score(0, 0, -unmet, 0, 0, -(a as i32)),
+                score: Score(0, 0, -unmet, 0, -(a as i32), 0),
                 ways: 1,
                 back: None,
             },
@@ -385,7 +390,7 @@ pub fn split_with(
                     }
                     if let (Some(v), Some(d)) = (value, want.digits) {
                         let digits = v.abs().trunc().to_string().len() as i32;
-                        s.4 -= ((digits - d as i32).abs() - 1).max(0);
+                        s.5 -= ((digits - d as i32).abs() - 1).max(0);
                     }
                 }
                 let nrun = match placed {
@@ -467,7 +472,7 @@ pub fn split_with(
             continue;
         }
         let mut score = e.score;
-        score.5 -= released as i32;
+        score.4 -= released as i32;
         // Empty cells at the end against the spaces left at the end of the line.
         if hints.enabled && released == 0 {
             score.2 -= (hints.trailing as i32 - key.1 as i32).abs();
