@@ -276,6 +276,18 @@ pub fn fit(words: &[&str], count: usize, vocab: &Vocab) -> Header {
         return generic(false);
     }
     const NEG: i32 = i32::MIN / 4;
+    // The score of every possible name, words[i..i + len] with len ≤ 8, once.
+    let part: Vec<[i32; 9]> = (0..m)
+        .map(|i| {
+            let mut row = [NEG; 9];
+            for (len, slot) in row.iter_mut().enumerate().skip(1) {
+                if i + len <= m {
+                    *slot = part_score(words, i, i + len, vocab);
+                }
+            }
+            row
+        })
+        .collect();
     // best[k][i]: best score for words[i..] split into k parts.
     let mut best = vec![vec![NEG; m + 1]; count + 1];
     let mut next = vec![vec![0usize; m + 1]; count + 1];
@@ -287,7 +299,7 @@ pub fn fit(words: &[&str], count: usize, vocab: &Vocab) -> Header {
                 if best[k - 1][j] <= NEG {
                     continue;
                 }
-                let s = part_score(words, i, j, vocab) + best[k - 1][j];
+                let s = part[i][j - i] + best[k - 1][j];
                 if s > best[k][i] {
                     best[k][i] = s;
                     next[k][i] = j;
