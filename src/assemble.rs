@@ -73,6 +73,7 @@ pub fn read_document(path: &str, text: String, vocab: &Vocab) -> Document {
         i = last + 1;
     }
     tables.sort_by_key(|t| t.first_line);
+    inherit_headers(&mut tables, &ctx);
     let outside_lines = infos
         .iter()
         .enumerate()
@@ -86,6 +87,58 @@ pub fn read_document(path: &str, text: String, vocab: &Vocab) -> Document {
         lines: ranges,
         tables,
         outside_lines,
+    }
+}
+
+/// A table that goes on after a page break often does not repeat its header: a table
+/// with no header of its own, right after one with the same number of numeric columns
+/// and nothing but page furniture, headings and labels between, takes that table's
+/// columns, unit and title.
+fn inherit_headers(tables: &mut [Table], ctx: &Ctx<'_>) {
+    const REACH: usize = 20;
+    for k in 1..tables.len() {
+        let (done, rest) = tables.split_at_mut(k);
+        let prev = &done[k - 1];
+        let t = &mut rest[0];
+        let numeric = |t: &Table| t.columns.iter().filter(|c| !c.kind.is_text()).count();
+        let headerless = t
+            .columns
+            .iter()
+            .all(|c| c.kind == ColumnKind::Ukjent || c.kind.is_text());
+        if t.kind != TableKind::Numeric
+            || prev.kind != TableKind::Numeric
+            || !headerless
+            || numeric(t) != numeric(prev)
+            || prev.columns.iter().all(|c| c.kind == ColumnKind::Ukjent)
+            || t.first_line < prev.last_line
+            || t.first_line - prev.last_line > REACH
+        {
+            continue;
+        }
+        // Only page furniture, blank lines and text between the two.
+        let between_prose = (prev.last_line..t.first_line.saturating_sub(1))
+            .any(|l| ctx.infos[l].is_prose(ctx.line(l)) && !ctx.noise[l]);
+        if between_prose {
+            continue;
+        }
+        let n = numeric(t);
+        let mut columns: Vec<Column> = prev.columns[..n].to_vec();
+        columns.extend(t.columns[n..].iter().cloned());
+        // Text columns the earlier table named and this one found too.
+        for (i, c) in prev.columns.iter().enumerate().skip(n) {
+            if let Some(mine) = columns.get_mut(i) {
+                if mine.kind == c.kind {
+                    *mine = c.clone();
+                }
+            }
+        }
+        t.columns = columns;
+        if t.unit.is_none() {
+            t.unit = prev.unit;
+        }
+        if t.title.is_none() {
+            t.title = prev.title.clone();
+        }
     }
 }
 
@@ -381,6 +434,24 @@ impl Ctx<'_> {
         seen_header.then_some((top, lines))
     }
 
+    /// With no header of known words: the short text line right above the first row
+    /// (blank lines between allowed), if it is neither prose nor a sentence.
+    fn plain_header_above(&self, first: usize, claimed: &[bool]) -> Option<(usize, Vec<usize>)> {
+        let i = (first.saturating_sub(3)..first)
+            .rev()
+            .find(|&i| !self.is_gap(i))?;
+        let info = &self.infos[i];
+        let text = self.line(i).trim();
+        let plain = !claimed[i]
+            && (info.run.is_none() || self.year_run(i))
+            && info.words >= 2
+            && info.words <= 12
+            && !info.is_prose(text)
+            && !text.ends_with(['.', ':', ','])
+            && info.unit.is_none();
+        plain.then(|| (i, vec![i]))
+    }
+
     /// A short header fragment: qualifiers, years and label-column words only.
     fn fragment(&self, i: usize) -> bool {
         let info = &self.infos[i];
@@ -549,7 +620,12 @@ impl Ctx<'_> {
     /// Each candidate column count is tried; the reading in which most relations hold,
     /// most rows fit and the header reads best is kept.
     fn build(&self, first: usize, last: usize, claimed: &[bool]) -> Option<Table> {
-        let header = self.header_above(first, claimed);
+        let header = self.header_above(first, claimed).or_else(|| {
+            let rows: Vec<usize> = (first..=last).filter(|&i| self.row_like(i)).collect();
+            let count = self.count_candidates(&rows, &[]).first().copied()?;
+            self.plain_header_above(first, claimed)
+                .filter(|(_, lines)| header::fit(&self.words_of(lines), count, self.vocab).fitted)
+        });
         let header_lines: Vec<usize> = header.as_ref().map(|h| h.1.clone()).unwrap_or_default();
         let header_words = self.words_of(&header_lines);
         let row_lines: Vec<usize> = (first..=last).filter(|&i| self.row_like(i)).collect();

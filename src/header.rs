@@ -241,6 +241,33 @@ fn column_of(words: &[&str], vocab: &Vocab) -> Column {
     }
 }
 
+/// A header of words the vocabulary does not know (`Kvinner Menn`, `Parti Antall
+/// 2023-2027 Antall 2019-2023`): when the words after a label header split evenly into
+/// the column count, each share names a column. Kinds stay unknown.
+fn plain_names(words: &[&str], count: usize, vocab: &Vocab) -> Option<Header> {
+    let skip = usize::from(words.first().is_some_and(|w| vocab.is_label_header(w)));
+    let names = &words[skip..];
+    if count == 0 || names.is_empty() || names.len() % count != 0 || names.len() / count > 3 {
+        return None;
+    }
+    let per = names.len() / count;
+    let columns = names
+        .chunks(per)
+        .map(|c| Column {
+            name: join_wrapped(c),
+            kind: ColumnKind::Ukjent,
+            period: Period::Unknown,
+        })
+        .collect();
+    Some(Header {
+        label: words[..skip].join(" "),
+        columns,
+        text_columns: Vec::new(),
+        fitted: true,
+        score: 1,
+    })
+}
+
 /// Fit header words (in reading order) to `count` numeric columns.
 pub fn fit(words: &[&str], count: usize, vocab: &Vocab) -> Header {
     let (end, text_cols) = take_text_columns(words, vocab);
@@ -267,7 +294,7 @@ pub fn fit(words: &[&str], count: usize, vocab: &Vocab) -> Header {
         .iter()
         .position(|w| vocab.kind_of(w).is_some() || vocab.is_modifier(w) || is_year(w));
     let Some(first_start) = first_start else {
-        return generic(false);
+        return plain_names(words, count, vocab).unwrap_or_else(|| generic(false));
     };
     // Allow the label header to end at the first start word or at any later start
     // word (a label header like `SUM tiltak per kapittel`), chosen by the DP below.
@@ -444,5 +471,28 @@ mod year_column_tests {
         assert_eq!(h.label, "Tjenesteområde");
         assert_eq!(h.columns[0].kind, ColumnKind::Aar);
         assert_eq!(h.columns[3].kind, ColumnKind::Samlet);
+    }
+}
+
+#[cfg(test)]
+mod plain_tests {
+    use super::*;
+
+    #[test]
+    fn unknown_words_split_evenly() {
+        let v = Vocab::embedded().unwrap();
+        let w: Vec<&str> = "Parti Antall 2023-2027 Antall 2019-2023"
+            .split(' ')
+            .collect();
+        let h = fit(&w, 2, &v);
+        let names: Vec<&str> = h.columns.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["Antall 2023-2027", "Antall 2019-2023"]);
+        let w: Vec<&str> = "Kvinner Menn".split(' ').collect();
+        let h = fit(&w, 2, &v);
+        assert!(h.fitted);
+        assert_eq!(h.columns[1].name, "Menn");
+        // Three words do not split into two columns.
+        let w: Vec<&str> = "Redusert innleie pga".split(' ').collect();
+        assert!(!fit(&w, 2, &v).fitted);
     }
 }
