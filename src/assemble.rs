@@ -855,12 +855,7 @@ impl Ctx<'_> {
                     // A status on the lines right under the numbers (`Henhold` / `til plan`).
                     if next <= last && !self.is_gap(next) && self.is_text(next) {
                         if let Some(found) = status_table::status_at_start(self, next) {
-                            let status_col = header.columns.len()
-                                + header
-                                    .text_columns
-                                    .iter()
-                                    .position(|c| c.kind == ColumnKind::Status)
-                                    .unwrap_or(header.text_columns.len());
+                            let status_col = header.status_column();
                             if r.cell(status_col).is_none() {
                                 r.cells.push(status_table::status_cell(
                                     self, next, &found, status_col,
@@ -1021,12 +1016,7 @@ impl Ctx<'_> {
                     .map_or(row_text.len(), |t| t.start as usize)
             };
             let tail = row_text.get(tail_start..).unwrap_or("").trim();
-            let status_col = header.columns.len()
-                + header
-                    .text_columns
-                    .iter()
-                    .position(|c| c.kind == ColumnKind::Status)
-                    .unwrap_or(header.text_columns.len());
+            let status_col = header.status_column();
             let status = self
                 .status_after(row_line)
                 .filter(|_| reading.released == 0);

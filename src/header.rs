@@ -27,6 +27,19 @@ pub struct Header {
     pub score: i32,
 }
 
+impl Header {
+    /// The index (among all columns, numeric first) of the status column, or of the
+    /// column a status found in the rows will get when the header named none.
+    pub fn status_column(&self) -> usize {
+        self.columns.len()
+            + self
+                .text_columns
+                .iter()
+                .position(|c| c.kind == ColumnKind::Status)
+                .unwrap_or(self.text_columns.len())
+    }
+}
+
 /// Split header words into text columns at the end and the rest.
 fn take_text_columns<'a>(words: &[&'a str], vocab: &Vocab) -> (usize, Vec<Vec<&'a str>>) {
     let mut end = words.len();
