@@ -1060,7 +1060,6 @@ impl Ctx<'_> {
             }
         }
         cells.extend(text_cells);
-        let _ = Column::clone;
         Some(Row {
             line: row_line + 1,
             label,

@@ -181,7 +181,6 @@ pub fn describe_lexed(
                             group.minus = Some(crate::lex::MinusKind::Hyphen);
                             start = last.start;
                             gap = (last.gap_before, last.plain_before);
-                            let _ = di;
                         }
                     }
                 }

@@ -63,22 +63,6 @@ impl Relation {
     }
 }
 
-/// Does `printed` equal the computed value within rounding? Each printed operand is an
-/// interval of ± half its last unit; the relation holds when the intervals meet.
-pub fn holds(printed: &Number, operands: &[(&Number, bool)], either_sign: bool) -> bool {
-    let mut sum = Decimal::ZERO;
-    let mut tol = printed.half_unit();
-    for (n, plus) in operands {
-        if *plus {
-            sum += n.value;
-        } else {
-            sum -= n.value;
-        }
-        tol += n.half_unit();
-    }
-    (printed.value - sum).abs() <= tol || (either_sign && (printed.value + sum).abs() <= tol)
-}
-
 /// What the split may do besides filling columns.
 #[derive(Debug, Clone, Copy)]
 pub struct Options {
@@ -510,6 +494,9 @@ fn label_like(a: &Atom) -> bool {
         && !a.percent
 }
 
+/// Does `result = Σ ±ops` hold within rounding? Each printed value is an interval of ±
+/// half its last unit (its scale is its printed precision); the relation holds when the
+/// intervals meet (the XBRL Calculations 1.1 rule). `either_sign` accepts `−Σ` too.
 pub fn holds_values(result: Decimal, ops: &[(Decimal, bool)], either_sign: bool) -> bool {
     let mut sum = Decimal::ZERO;
     let mut tol = half_unit(result);
@@ -694,5 +681,47 @@ mod tests {
             .is_none()
         );
         assert!(possible_counts(&line, &atoms) != 0);
+    }
+}
+
+#[cfg(test)]
+mod rounding_tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn rounding_is_not_a_mismatch() {
+        // 171 037 − 170 359 = 678, printed 679: within the three half-units.
+        assert!(holds_values(
+            d("679"),
+            &[(d("171037"), true), (d("170359"), false)],
+            false
+        ));
+        // 3,9 + 8,9 = 12,8 is not 12,2.
+        assert!(!holds_values(
+            d("12.2"),
+            &[(d("3.9"), true), (d("8.9"), true)],
+            false
+        ));
+        // Off by 1 with three values of ± 0,5 each is rounding; off by 2 is not.
+        assert!(holds_values(
+            d("101"),
+            &[(d("50"), true), (d("50"), true)],
+            false
+        ));
+        assert!(!holds_values(
+            d("102"),
+            &[(d("50"), true), (d("50"), true)],
+            false
+        ));
+        // A deviation judged by size only.
+        assert!(holds_values(
+            d("-81"),
+            &[(d("2210"), true), (d("2129"), false)],
+            true
+        ));
     }
 }

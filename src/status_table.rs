@@ -178,9 +178,8 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Table> {
                 continue;
             }
             // A status ending the task's last line: `… gjenbruk Iht. plan Det skal …`.
-            if let Some((k, f)) = status_inside(ctx, j) {
+            if let Some(f) = status_inside(ctx, j) {
                 task.push(j);
-                let _ = k;
                 let after = ctx.line(j).get(f.end..).unwrap_or("");
                 let desc_start = f.end + after.len() - after.trim_start().len();
                 let desc = ctx
@@ -273,7 +272,7 @@ fn title_above(ctx: &Ctx<'_>, header: usize) -> Option<String> {
 }
 
 /// A status alias inside a line after the task text, with capitalised first word.
-fn status_inside(ctx: &Ctx<'_>, i: usize) -> Option<(usize, Found)> {
+fn status_inside(ctx: &Ctx<'_>, i: usize) -> Option<Found> {
     let line = ctx.line(i);
     let info = &ctx.infos[i];
     let words: Vec<(usize, &str)> = info
@@ -295,14 +294,11 @@ fn status_inside(ctx: &Ctx<'_>, i: usize) -> Option<(usize, Found)> {
                 .get(k + n - 1)
                 .map(|(s, w)| s + w.len())
                 .unwrap_or(line.len());
-            return Some((
-                k,
-                Found {
-                    start,
-                    end,
-                    lines: 1,
-                },
-            ));
+            return Some(Found {
+                start,
+                end,
+                lines: 1,
+            });
         }
     }
     None

@@ -61,7 +61,7 @@ Avrunding
 
 /// Check every row of a numeric table.
 pub fn check(
-    doc: &Document,
+    _doc: &Document,
     table: &Table,
     vocab: &Vocab,
     lang: Lang,
@@ -89,7 +89,7 @@ pub fn check(
                     computed,
                 } => {
                     checked.relations_checked += 1;
-                    out.push(diagnostic(doc, table, rel, result, &terms, computed, lang));
+                    out.push(diagnostic(table, rel, result, &terms, computed, lang));
                 }
             }
         }
@@ -208,7 +208,6 @@ fn likely_cause(found: Decimal, expected: Decimal, lang: Lang) -> Option<String>
 }
 
 fn diagnostic(
-    doc: &Document,
     table: &Table,
     rel: &Relation,
     result: &Cell,
@@ -216,7 +215,6 @@ fn diagnostic(
     computed: Decimal,
     lang: Lang,
 ) -> Diagnostic {
-    let _ = doc;
     let name = |c: &Cell| {
         table
             .columns
