@@ -225,9 +225,10 @@ fn diagnostic(
     let scale = computed.scale().max(found.scale());
     let computed = computed.round_dp(scale);
     let minus = minus_char(result);
-    let expected_text = format_norwegian(computed, minus);
+    let pct = if result.percent { " %" } else { "" };
+    let expected_text = format!("{}{pct}", format_norwegian(computed, minus));
     let delta = found - computed;
-    let delta_text = format_norwegian(delta, minus);
+    let delta_text = format!("{}{pct}", format_norwegian(delta, minus));
     let mut formula = String::new();
     for (i, (c, plus)) in terms.iter().enumerate() {
         if i > 0 {
