@@ -95,7 +95,7 @@ pub fn read_document(path: &str, text: String, vocab: &Vocab) -> Document {
 /// and nothing but page furniture, headings and labels between, takes that table's
 /// columns, unit and title.
 fn inherit_headers(tables: &mut [Table], ctx: &Ctx<'_>) {
-    const REACH: usize = 20;
+    const REACH: usize = 40;
     for k in 1..tables.len() {
         let (done, rest) = tables.split_at_mut(k);
         let prev = &done[k - 1];
@@ -434,6 +434,33 @@ impl Ctx<'_> {
         seen_header.then_some((top, lines))
     }
 
+    /// Where the wrapped label of a table's first row starts, when the table has no
+    /// header: the short text block just above it (`Tredje tiltak` / `` / `-1 000 …`).
+    fn label_block_above(&self, first: usize, claimed: &[bool]) -> usize {
+        let mut i = first;
+        // Skip the blank lines between label and numbers.
+        while i > 0 && first - i < 3 && self.infos[i - 1].blank && !claimed[i - 1] {
+            i -= 1;
+        }
+        let mut start = first;
+        let mut j = i;
+        while j > 0 && i - j < 3 {
+            let k = j - 1;
+            let info = &self.infos[k];
+            if claimed[k]
+                || self.is_gap(k)
+                || !self.is_text(k)
+                || info.is_prose(self.line(k))
+                || info.unit.is_some()
+            {
+                break;
+            }
+            start = k;
+            j = k;
+        }
+        start
+    }
+
     /// With no header of known words: the short text line right above the first row
     /// (blank lines between allowed), if it is neither prose nor a sentence.
     fn plain_header_above(&self, first: usize, claimed: &[bool]) -> Option<(usize, Vec<usize>)> {
@@ -634,8 +661,11 @@ impl Ctx<'_> {
             .map(|&i| self.line(i).trim().to_string())
             .filter(|t| !t.is_empty())
             .collect();
-        let top = header.as_ref().map_or(first, |h| h.0);
-        let label_start = header_lines.last().map_or(first, |&h| h + 1);
+        let label_start = match header_lines.last() {
+            Some(&h) => h + 1,
+            None => self.label_block_above(first, claimed),
+        };
+        let top = header.as_ref().map_or(label_start, |h| h.0);
         let mut best: Option<(i64, Header, RowsRead)> = None;
         for count in self.count_candidates(&row_lines, &header_words) {
             let fitted = header::fit(&header_words, count, self.vocab);

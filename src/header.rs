@@ -173,7 +173,12 @@ fn part_score(all: &[&str], i: usize, j: usize, vocab: &Vocab) -> i32 {
         .iter()
         .filter(|w| vocab.is_label_header(w) && w.chars().next().is_some_and(char::is_uppercase))
         .count() as i32;
-    s + resolve_kind(words, vocab).1
+    let (kind, coherence) = resolve_kind(words, vocab);
+    // Numbers under a status or description header: that header is not this column's.
+    if kind.is_text() {
+        s -= 6;
+    }
+    s + coherence
 }
 
 /// How many columns the header names when nothing forces a count: a new column starts at
@@ -369,7 +374,12 @@ pub fn fit(words: &[&str], count: usize, vocab: &Vocab) -> Header {
     let mut columns = Vec::with_capacity(count);
     for k in (1..=count).rev() {
         let j = next[k][i];
-        columns.push(column_of(&words[i..j], vocab));
+        let mut column = column_of(&words[i..j], vocab);
+        // A column that holds numbers is no status or description column.
+        if column.kind.is_text() {
+            column.kind = ColumnKind::Ukjent;
+        }
+        columns.push(column);
         i = j;
     }
     Header {

@@ -139,3 +139,29 @@ fn output_is_deterministic() {
     let (b, _) = read("002_ca4bfe8b9a121cce.txt");
     assert_eq!(output::tables_json(&[a]), output::tables_json(&[b]));
 }
+
+/// A table that goes on after a page break without repeating its header takes the
+/// header of the table it continues (synthetic, in the layout of the 000 savings annex).
+#[test]
+fn continued_table_inherits_its_header() {
+    let vocab = Vocab::embedded().expect("embedded rules load");
+    // A long comment under the second row ends the first table before the page break.
+    let comment = "Tiltaket gjelder drift\n".repeat(26);
+    let text = format!(
+        "Beløp i 1000\n\nTiltak 2025 2026 2027 2028\n\nFørste tiltak -100 -200 -300 -400\n\nAndre tiltak -10 -20 -30 -40\n{comment}\nSide 7 av 9\n Tredje tiltak\n\n-1 000 -2 000 -3 000 -4 000\n\nFjerde tiltak -5 -6 -7 -8\n"
+    );
+    let doc = rapportlint::read_text("t.txt", text, &vocab);
+    assert_eq!(doc.tables.len(), 2, "{:?}", doc.tables);
+    for t in &doc.tables {
+        let names: Vec<&str> = t.columns.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["2025", "2026", "2027", "2028"], "{t:?}");
+        assert_eq!(t.unit.map(|u| u.factor()), Some("1000"));
+    }
+    let labels: Vec<&str> = doc
+        .tables
+        .iter()
+        .flat_map(|t| &t.rows)
+        .map(|r| r.label.as_str())
+        .collect();
+    assert!(labels.contains(&"Tredje tiltak"), "{labels:?}");
+}
