@@ -924,7 +924,6 @@ impl Ctx<'_> {
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn make_row(
         &self,
         label_lines: &[usize],
@@ -941,16 +940,7 @@ impl Ctx<'_> {
             ..
         } = *shape;
         let info = &self.infos[row_line];
-        // Split in the row line's coordinates: atoms from later lines are re-based onto
-        // a joined string so that digit lookups work on one text.
-        let (joined, bases) = self.join_lines(lines);
-        let shifted: Vec<Atom> = atoms
-            .iter()
-            .map(|(l, a)| {
-                let base = bases[lines.iter().position(|x| x == l).unwrap_or(0)] as u32;
-                shift_atom(a, base)
-            })
-            .collect();
+        let (joined, shifted) = self.rebase(atoms);
         let reading = split::split_with(
             &joined,
             &shifted,
@@ -1052,17 +1042,8 @@ impl Ctx<'_> {
                 .filter(|_| reading.released == 0);
             if let Some((ss, se)) = status {
                 // The status, then the description in the next text column.
-                let base = self.ranges[row_line].0;
-                let cell = |column: usize, s: usize, e: usize| Cell {
-                    column,
-                    text: row_text.get(s..e).unwrap_or("").to_string(),
-                    value: None,
-                    line: row_line + 1,
-                    column_start: char_col(row_text, s),
-                    column_end: char_col(row_text, e),
-                    span: (base + s, base + e),
-                    minus: None,
-                    percent: false,
+                let cell = |column: usize, s: usize, e: usize| {
+                    self.text_cell(row_line, s, e, column, row_text.get(s..e).unwrap_or(""))
                 };
                 text_cells.push(cell(status_col, ss, se));
                 let rest = row_text.get(se..).unwrap_or("");
@@ -1076,17 +1057,7 @@ impl Ctx<'_> {
                     + (row_text.get(tail_start..).unwrap_or("").len()
                         - row_text.get(tail_start..).unwrap_or("").trim_start().len());
                 let te = ts + tail.len();
-                text_cells.push(Cell {
-                    column: header.columns.len(),
-                    text: tail.to_string(),
-                    value: None,
-                    line: row_line + 1,
-                    column_start: char_col(row_text, ts),
-                    column_end: char_col(row_text, te),
-                    span: (self.ranges[row_line].0 + ts, self.ranges[row_line].0 + te),
-                    minus: None,
-                    percent: false,
-                });
+                text_cells.push(self.text_cell(row_line, ts, te, header.columns.len(), tail));
             }
         }
         cells.extend(text_cells);
@@ -1104,6 +1075,46 @@ impl Ctx<'_> {
             spacing_misses: reading.spacing_misses,
             absorbed_groups: reading.absorbed_groups,
         })
+    }
+
+    /// A text cell (status, description, comment) at bytes `s..e` of line `line`.
+    pub(crate) fn text_cell(
+        &self,
+        line: usize,
+        s: usize,
+        e: usize,
+        column: usize,
+        text: &str,
+    ) -> Cell {
+        let lt = self.line(line);
+        let e = e.max(s);
+        Cell {
+            column,
+            text: text.to_string(),
+            value: None,
+            line: line + 1,
+            column_start: char_col(lt, s),
+            column_end: char_col(lt, e),
+            span: (self.ranges[line].0 + s, self.ranges[line].0 + e),
+            minus: None,
+            percent: false,
+        }
+    }
+
+    /// Atoms from several lines, re-based onto the lines joined with one space, so
+    /// that a number split over two lines is read from one text.
+    fn rebase(&self, atoms: &[(usize, Atom)]) -> (String, Vec<Atom>) {
+        let mut lines: Vec<usize> = atoms.iter().map(|(l, _)| *l).collect();
+        lines.dedup();
+        let (joined, bases) = self.join_lines(&lines);
+        let shifted = atoms
+            .iter()
+            .map(|(l, a)| {
+                let base = bases[lines.iter().position(|x| x == l).unwrap_or(0)] as u32;
+                shift_atom(a, base)
+            })
+            .collect();
+        (joined, shifted)
     }
 
     /// Join several lines with one space, returning the text and each line's base offset.
@@ -1136,21 +1147,7 @@ fn shift_atom(a: &Atom, base: u32) -> Atom {
 }
 
 fn min_count(ctx: &Ctx<'_>, atoms: &[(usize, Atom)]) -> usize {
-    let lines: Vec<usize> = {
-        let mut v: Vec<usize> = atoms.iter().map(|(l, _)| *l).collect();
-        v.dedup();
-        v
-    };
-    let (joined, bases) = ctx.join_lines(&lines);
-    let shifted: Vec<Atom> = atoms
-        .iter()
-        .map(|(l, a)| {
-            shift_atom(
-                a,
-                bases[lines.iter().position(|x| x == l).unwrap_or(0)] as u32,
-            )
-        })
-        .collect();
+    let (joined, shifted) = ctx.rebase(atoms);
     let c = split::possible_counts(&joined, &shifted);
     if c == 0 {
         usize::MAX

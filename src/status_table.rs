@@ -7,7 +7,7 @@
 //! or be missing, which shows as a line that starts with one space followed by the
 //! description. Status words are data (`rules/status.toml`).
 
-use crate::assemble::{Ctx, char_col};
+use crate::assemble::Ctx;
 use crate::lex::TokenKind;
 use crate::model::{Cell, Column, ColumnKind, Period, Row, RowKind, Table, TableKind};
 use crate::vocab::{norm_word, phrase_words};
@@ -28,7 +28,7 @@ pub(crate) fn status_cell(ctx: &Ctx<'_>, l: usize, f: &Found, column: usize) -> 
     } else {
         line.get(f.start..f.end).unwrap_or("").trim().to_string()
     };
-    text_cell(ctx, l, f.start, f.end, column, &text)
+    ctx.text_cell(l, f.start, f.end, column, &text)
 }
 
 /// The header of a status-only table: a line naming a status column and at least one
@@ -204,8 +204,7 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Table> {
                     full.push_str(ctx.line(l).trim());
                 }
                 if !full.trim().is_empty() {
-                    row.cells.push(text_cell(
-                        ctx,
+                    row.cells.push(ctx.text_cell(
                         j,
                         desc_start,
                         ctx.line(j).trim_end().len(),
@@ -329,21 +328,6 @@ fn description(
     (lines, j)
 }
 
-fn text_cell(ctx: &Ctx<'_>, line: usize, s: usize, e: usize, column: usize, text: &str) -> Cell {
-    let lt = ctx.line(line);
-    Cell {
-        column,
-        text: text.to_string(),
-        value: None,
-        line: line + 1,
-        column_start: char_col(lt, s),
-        column_end: char_col(lt, e.max(s)),
-        span: (ctx.ranges[line].0 + s, ctx.ranges[line].0 + e.max(s)),
-        minus: None,
-        percent: false,
-    }
-}
-
 fn make_row(
     ctx: &Ctx<'_>,
     task: &[usize],
@@ -387,7 +371,7 @@ fn make_row(
             }
             _ => (task.last().copied().unwrap_or(0), 0, 0),
         };
-        cells.push(text_cell(ctx, dl, ds, de, 1, desc.trim()));
+        cells.push(ctx.text_cell(dl, ds, de, 1, desc.trim()));
     }
     let line = status
         .map(|(l, _)| l)
