@@ -219,16 +219,18 @@ impl Ctx<'_> {
     /// A line whose numbers could be a row: not prose, not a header, not noise.
     fn row_like(&self, i: usize) -> bool {
         let info = &self.infos[i];
+        if info.run.is_none() || self.noise[i] || self.year_run(i) {
+            return false;
+        }
         let line = self.line(i);
-        info.run.is_some()
-            && !self.noise[i]
-            && !self.year_run(i)
-            && (info.after_words <= 2 || self.status_after(i).is_some())
-            && (!info.is_prose(line) || self.status_after(i).is_some())
+        // A status after the numbers (`… 20 Ferdig Tiltaket er iverksatt.`) makes a row
+        // of what would otherwise read as prose.
+        let status = self.status_after(i).is_some();
+        (status || info.after_words <= 2 && !info.is_prose(line))
             && !self.list_item(i)
             && !self.range(i)
             // `… arbeid 20 – 66 år.`: a sentence ends after the numbers.
-            && !(info.after_words > 0 && line.trim_end().ends_with('.') && self.status_after(i).is_none())
+            && !(info.after_words > 0 && line.trim_end().ends_with('.') && !status)
     }
 
     /// A status right after the numbers (`150 130 20 Ferdig Tiltaket er …`): the byte
@@ -617,9 +619,7 @@ impl Ctx<'_> {
                 out.push(c);
             }
         };
-        let mut forced: Vec<(usize, usize)> = forced.into_iter().collect();
-        forced.sort_by_key(|&(c, n)| (std::cmp::Reverse(n), std::cmp::Reverse(c)));
-        for &(c, _) in forced.iter().take(2) {
+        for c in by_frequency(forced, true).into_iter().take(2) {
             push(c);
         }
         push(spaced);
@@ -629,15 +629,10 @@ impl Ctx<'_> {
             push(natural - 1);
             push(natural + 1);
         }
-        let mut maxes: Vec<(usize, usize)> = maxes.into_iter().collect();
-        maxes.sort_by_key(|&(c, n)| (std::cmp::Reverse(n), c));
-        if let Some(&(c, _)) = maxes.first() {
-            push(c);
-        }
-        let mut mins: Vec<(usize, usize)> = mins.into_iter().collect();
-        mins.sort_by_key(|&(c, n)| (std::cmp::Reverse(n), c));
-        if let Some(&(c, _)) = mins.first() {
-            push(c);
+        for map in [maxes, mins] {
+            if let Some(&c) = by_frequency(map, false).first() {
+                push(c);
+            }
         }
         out
     }
@@ -667,6 +662,7 @@ impl Ctx<'_> {
         };
         let top = header.as_ref().map_or(label_start, |h| h.0);
         let mut best: Option<(i64, Header, RowsRead)> = None;
+        let natural = header::natural_count(&header_words, self.vocab);
         for count in self.count_candidates(&row_lines, &header_words) {
             let fitted = header::fit(&header_words, count, self.vocab);
             let relations = relations_for(&fitted.columns, self.vocab);
@@ -687,7 +683,6 @@ impl Ctx<'_> {
             // (percent or amount, magnitude) where the spacing and the relations leave a
             // choice.
             let rows = read(&column_expectations(&read(&[]).0, count));
-            let natural = header::natural_count(&header_words, self.vocab);
             // On a tie, the count the header names.
             let score =
                 reading_score(&rows.0, &rows.1, &fitted, &relations) + i64::from(count == natural);
@@ -1196,6 +1191,17 @@ fn column_expectations(rows: &[Row], count: usize) -> Vec<split::Expect> {
             }
         })
         .collect()
+}
+
+/// Counts ordered by how often they occur; on a tie the larger count first when
+/// `larger_first`, else the smaller.
+fn by_frequency(counts: HashMap<usize, usize>, larger_first: bool) -> Vec<usize> {
+    let mut v: Vec<(usize, usize)> = counts.into_iter().collect();
+    v.sort_by_key(|&(c, n)| {
+        let tie = if larger_first { usize::MAX - c } else { c };
+        (std::cmp::Reverse(n), tie)
+    });
+    v.into_iter().map(|(c, _)| c).collect()
 }
 
 /// What the rows of a table are read against.
