@@ -219,7 +219,9 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Table> {
                 continue;
             }
             task.push(j);
-            if ctx.infos[j].blank || j + 1 < n && ctx.infos[j + 1].blank {
+            // A block of task text ends at a blank line; four in a row with no status
+            // mean the table has ended.
+            if j + 1 < n && ctx.infos[j + 1].blank {
                 tasks_without_status += 1;
             }
             if tasks_without_status > 3 {
