@@ -165,3 +165,29 @@ fn continued_table_inherits_its_header() {
         .collect();
     assert!(labels.contains(&"Tredje tiltak"), "{labels:?}");
 }
+
+/// In a table with a comment column, numbers followed by text are a row and its
+/// comment, digits inside the comment included, and the comment goes on over the line
+/// under it (layout of 004 lines 766–808, with known header words).
+#[test]
+fn numbers_then_comment_make_a_row() {
+    let vocab = Vocab::embedded().expect("embedded rules load");
+    let text = "Fag Regnskap Budsjett Merknad\n\nBarne- og ungdomsarbeider\n\n11 3 2 lærlinger har gjennomført\ndeler av læretiden i utlandet\n\nHelsefag 10 4\n\nHestefag 0 0\n";
+    let doc = rapportlint::read_text("t.txt", text.to_string(), &vocab);
+    assert_eq!(doc.tables.len(), 1);
+    let row = doc.tables[0]
+        .rows
+        .iter()
+        .find(|r| r.line == 5)
+        .expect("row at line 5");
+    assert_eq!(row.label, "Barne- og ungdomsarbeider");
+    let cells: Vec<&str> = row.cells.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(
+        cells,
+        [
+            "11",
+            "3",
+            "2 lærlinger har gjennomført deler av læretiden i utlandet"
+        ]
+    );
+}
