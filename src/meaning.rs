@@ -8,7 +8,7 @@ use crate::model::{RowKind, Table, TableKind};
 use crate::vocab::{LabelClass, Vocab, phrase_words};
 
 /// Strip a leading code (`10-`, `200-`, `E43012`, `1`) from a label for matching.
-fn without_code(label: &str) -> &str {
+pub(crate) fn without_code(label: &str) -> &str {
     // `= Sum langsiktig gjeld`: a leading equals sign marks a total, it is no word.
     let t = label.trim_start().trim_start_matches(['=', ' ']);
     let first = t.split_whitespace().next().unwrap_or("");
@@ -63,7 +63,14 @@ pub fn classify_rows(table: &mut Table, vocab: &Vocab) {
             row.kind = RowKind::Excluded;
             continue;
         }
-        row.kind = match vocab.label_class(&phrase_words(without_code(label))) {
+        let words = phrase_words(without_code(label));
+        let mut class = vocab.label_class(&words);
+        // `til plan SUM Habilitering`: the tail of a status wrapped from the row above.
+        let tail = vocab.status_tail_len(&words);
+        if class == LabelClass::Plain && tail > 0 {
+            class = vocab.label_class(&words[tail..]);
+        }
+        row.kind = match class {
             LabelClass::Plain => RowKind::Item,
             LabelClass::SubTotal => RowKind::Subtotal,
             LabelClass::GrandTotal => RowKind::Total,

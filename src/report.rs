@@ -8,6 +8,9 @@ use serde::Serialize;
 /// Version of the `lint --output-format json` contract.
 pub const LINT_JSON_VERSION: u32 = 1;
 
+/// The most operand cells the human output labels for one finding.
+const MAX_LABELS: usize = 8;
+
 /// One file's results.
 pub struct FileResult<'a> {
     pub doc: &'a Document,
@@ -38,7 +41,17 @@ pub fn human(results: &[FileResult<'_>], color: bool, lang: Lang) -> String {
                 Some(d.primary.label.clone()),
                 (d.primary.span.0, d.primary.span.1 - d.primary.span.0),
             )];
-            for rel in &d.related {
+            // A total over many rows: show the first and last operands; JSON has all.
+            let shown: Vec<&crate::rules::Place> = if d.related.len() > MAX_LABELS {
+                let tail = d.related.len() - MAX_LABELS / 2;
+                d.related[..MAX_LABELS / 2]
+                    .iter()
+                    .chain(&d.related[tail..])
+                    .collect()
+            } else {
+                d.related.iter().collect()
+            };
+            for rel in shown {
                 labels.push(LabeledSpan::new_with_span(
                     Some(rel.label.clone()),
                     (rel.span.0, rel.span.1 - rel.span.0),
@@ -48,8 +61,21 @@ pub fn human(results: &[FileResult<'_>], color: bool, lang: Lang) -> String {
                 .with_code(format!("{}({})", d.code, d.rule))
                 .with_severity(miette_severity(d.severity))
                 .with_labels(labels);
-            if let Some(h) = &d.help {
-                diag = diag.with_help(h.clone());
+            let hidden = d.related.len().saturating_sub(MAX_LABELS);
+            let more = (hidden > 0).then(|| match lang {
+                Lang::Nb => {
+                    format!("{hidden} celler til er ikke vist (alle står i --output-format json)")
+                }
+                Lang::En => {
+                    format!("{hidden} more cells not shown (all are in --output-format json)")
+                }
+            });
+            let help = match (&d.help, more) {
+                (Some(h), Some(m)) => Some(format!("{h}\n{m}")),
+                (h, m) => h.clone().or(m),
+            };
+            if let Some(h) = help {
+                diag = diag.with_help(h);
             }
             let report = miette::Report::new(diag)
                 .with_source_code(NamedSource::new(&r.doc.path, r.doc.text.clone()));
@@ -116,10 +142,10 @@ pub fn summary(results: &[FileResult<'_>], lang: Lang) -> String {
     let (e, w) = (count(Severity::Error), count(Severity::Warning));
     out.push_str(&match lang {
         Lang::Nb => format!(
-            "Kontrollerte {files} fil(er): {tables} tabeller, {relations} kolonneforhold ({skipped} hoppet over: tom, tvetydig eller prosentcelle), {status} statusfelt lest. Funn: {e} feil, {w} advarsler.\n"
+            "Kontrollerte {files} fil(er): {tables} tabeller, {relations} summer og kolonneforhold ({skipped} hoppet over: tom, tvetydig eller prosentcelle, eller uklart hvilke rader en sum dekker), {status} statusfelt lest. Funn: {e} feil, {w} advarsler.\n"
         ),
         Lang::En => format!(
-            "Checked {files} file(s): {tables} tables, {relations} column relations ({skipped} skipped: empty, ambiguous or percent cell), {status} status fields read. Found: {e} errors, {w} warnings.\n"
+            "Checked {files} file(s): {tables} tables, {relations} totals and column relations ({skipped} skipped: empty, ambiguous or percent cell, or unclear which rows a total covers), {status} status fields read. Found: {e} errors, {w} warnings.\n"
         ),
     });
     out

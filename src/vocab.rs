@@ -45,6 +45,8 @@ struct ColumnsFile {
 struct Totals {
     grand: Vec<String>,
     sub: Vec<String>,
+    #[serde(default)]
+    loose: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -107,6 +109,7 @@ pub struct Vocab {
     whole_year: Vec<String>,
     grand_totals: Vec<Vec<String>>,
     sub_totals: Vec<Vec<String>>,
+    loose_totals: Vec<Vec<String>>,
     averages: Vec<Vec<String>>,
     breakdowns: Vec<Vec<String>>,
     excluded: Vec<String>,
@@ -190,6 +193,7 @@ impl Vocab {
             whole_year: lower(columns.periods.whole_year),
             grand_totals: phrases(rows.totals.grand),
             sub_totals: phrases(rows.totals.sub),
+            loose_totals: phrases(rows.totals.loose),
             averages: phrases(rows.averages.words),
             breakdowns: phrases(rows.breakdowns.words),
             excluded: rows
@@ -275,6 +279,14 @@ impl Vocab {
         }
     }
 
+    /// True when a total's label may combine its rows with signs or average them
+    /// (`Netto …`, `Samlet …`): such a total is only judged on firm evidence.
+    pub fn is_loose_total(&self, label_words: &[String]) -> bool {
+        self.loose_totals.iter().any(|p| {
+            !p.is_empty() && label_words.len() >= p.len() && label_words[..p.len()] == p[..]
+        })
+    }
+
     /// True when the label says the row is left out of the sum.
     pub fn is_excluded(&self, label: &str) -> bool {
         let l = label.to_lowercase();
@@ -301,6 +313,21 @@ impl Vocab {
                     && words[words.len() - alias.len()..] == alias[..]
             })
             .map(|(alias, i)| (*i, alias.len()))
+    }
+
+    /// How many leading `words` are the tail of a status alias wrapped from the line above
+    /// (`til plan` of `Henhold` / `til plan`), 0 if none.
+    pub fn status_tail_len(&self, words: &[String]) -> usize {
+        self.status_aliases
+            .iter()
+            .filter_map(|(alias, _)| {
+                (1..alias.len())
+                    .map(|from| &alias[from..])
+                    .find(|tail| words.len() > tail.len() && words[..tail.len()] == tail[..])
+                    .map(<[String]>::len)
+            })
+            .max()
+            .unwrap_or(0)
     }
 
     /// True when `words` could be the first part of a status alias wrapped over two lines

@@ -1,6 +1,9 @@
 //! RL102 `column-relation`: a row whose columns do not relate as their headers say.
 
-use super::{Checked, Diagnostic, Lang, RuleInfo, Severity, TableRef, place_of};
+use super::{
+    Checked, Diagnostic, Lang, RuleInfo, Severity, TableRef, likely_cause, minus_char, place_of,
+    unit_note,
+};
 use crate::assemble::relations_for;
 use crate::model::{Cell, Document, RowKind, Table, TableKind};
 use crate::number::format_norwegian;
@@ -153,60 +156,6 @@ fn judge<'a>(row: &'a crate::model::Row, rel: &Relation) -> Judged<'a> {
     }
 }
 
-fn minus_char(cell: &Cell) -> char {
-    match cell.minus {
-        Some(crate::lex::MinusKind::Minus) => '\u{2212}',
-        Some(crate::lex::MinusKind::EnDash) => '\u{2013}',
-        _ => {
-            if cell.text.contains('\u{2212}') {
-                '\u{2212}'
-            } else {
-                '-'
-            }
-        }
-    }
-}
-
-fn likely_cause(found: Decimal, expected: Decimal, lang: Lang) -> Option<String> {
-    let delta = (found - expected).abs();
-    if delta.is_zero() {
-        return None;
-    }
-    let nb = lang == Lang::Nb;
-    if !expected.is_zero() && (found / expected).abs().round() == Decimal::from(1000) {
-        return Some(if nb {
-            "verdien er 1000 ganger for stor: er den skrevet i kroner i en tabell i tusen?".into()
-        } else {
-            "the value is 1000 times too large: written in kroner in a table in thousands?".into()
-        });
-    }
-    let digits = |d: Decimal| d.abs().trunc().to_string();
-    let (a, b) = (digits(found), digits(expected));
-    if a.len() == b.len() && delta.fract().is_zero() && (delta % Decimal::from(9)).is_zero() {
-        let mut x: Vec<char> = a.chars().collect();
-        let y: Vec<char> = b.chars().collect();
-        let diff: Vec<usize> = (0..x.len()).filter(|&i| x[i] != y[i]).collect();
-        if diff.len() == 2 {
-            x.swap(diff[0], diff[1]);
-            if x == y {
-                return Some(if nb {
-                    "to sifre ser ut til å være byttet om".into()
-                } else {
-                    "two digits look swapped".into()
-                });
-            }
-        }
-    }
-    if a.len() == b.len() && a.chars().zip(b.chars()).filter(|(p, q)| p != q).count() == 1 {
-        return Some(if nb {
-            "ett siffer skiller: en tastefeil i denne cellen eller i en av de andre".into()
-        } else {
-            "one digit differs: a typing error in this cell or in one of the others".into()
-        });
-    }
-    None
-}
-
 fn diagnostic(
     table: &Table,
     rel: &Relation,
@@ -240,17 +189,7 @@ fn diagnostic(
         formula.push_str(&name(c));
         formula.push('»');
     }
-    let unit = match table.unit {
-        Some(crate::lex::Scale::Thousands) => match lang {
-            Lang::Nb => " (i 1000 kr)",
-            Lang::En => " (in NOK 1000)",
-        },
-        Some(crate::lex::Scale::Millions) => match lang {
-            Lang::Nb => " (i mill. kr)",
-            Lang::En => " (in NOK million)",
-        },
-        _ => "",
-    };
+    let unit = unit_note(table, lang);
     let sign_note = if rel.either_sign {
         match lang {
             Lang::Nb => " (uansett fortegn)",

@@ -3,11 +3,13 @@
 //! Each rule lives in a file of its own and reports [`Diagnostic`]s with exact spans.
 //! Rules read the table model only; a rule never re-parses text.
 
-use crate::model::{Document, Table};
+use crate::model::{Cell, Document, Table};
 use crate::vocab::Vocab;
+use rust_decimal::Decimal;
 use serde::Serialize;
 
 pub mod column_relation;
+pub mod total_sum;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -102,7 +104,7 @@ pub struct Checked {
 
 /// Every rule, in code order.
 pub fn all() -> Vec<RuleInfo> {
-    vec![column_relation::INFO]
+    vec![total_sum::INFO, column_relation::INFO]
 }
 
 /// Look a rule up by code (`RL102`) or name (`column-relation`).
@@ -120,6 +122,7 @@ pub fn check(doc: &Document, vocab: &Vocab, lang: Lang) -> (Vec<Diagnostic>, Che
         ..Checked::default()
     };
     for table in &doc.tables {
+        total_sum::check(doc, table, vocab, lang, &mut out, &mut checked);
         column_relation::check(doc, table, vocab, lang, &mut out, &mut checked);
         checked.status_fields_checked += status_fields(table);
     }
@@ -147,5 +150,74 @@ pub fn place_of(cell: &crate::model::Cell, label: String) -> Place {
         end_column: cell.column_end,
         span: cell.span,
         label,
+    }
+}
+
+pub(crate) fn minus_char(cell: &Cell) -> char {
+    match cell.minus {
+        Some(crate::lex::MinusKind::Minus) => '\u{2212}',
+        Some(crate::lex::MinusKind::EnDash) => '\u{2013}',
+        _ => {
+            if cell.text.contains('\u{2212}') {
+                '\u{2212}'
+            } else {
+                '-'
+            }
+        }
+    }
+}
+
+pub(crate) fn likely_cause(found: Decimal, expected: Decimal, lang: Lang) -> Option<String> {
+    let delta = (found - expected).abs();
+    if delta.is_zero() {
+        return None;
+    }
+    let nb = lang == Lang::Nb;
+    if !expected.is_zero() && (found / expected).abs().round() == Decimal::from(1000) {
+        return Some(if nb {
+            "verdien er 1000 ganger for stor: er den skrevet i kroner i en tabell i tusen?".into()
+        } else {
+            "the value is 1000 times too large: written in kroner in a table in thousands?".into()
+        });
+    }
+    let digits = |d: Decimal| d.abs().trunc().to_string();
+    let (a, b) = (digits(found), digits(expected));
+    if a.len() == b.len() && delta.fract().is_zero() && (delta % Decimal::from(9)).is_zero() {
+        let mut x: Vec<char> = a.chars().collect();
+        let y: Vec<char> = b.chars().collect();
+        let diff: Vec<usize> = (0..x.len()).filter(|&i| x[i] != y[i]).collect();
+        if diff.len() == 2 {
+            x.swap(diff[0], diff[1]);
+            if x == y {
+                return Some(if nb {
+                    "to sifre ser ut til å være byttet om".into()
+                } else {
+                    "two digits look swapped".into()
+                });
+            }
+        }
+    }
+    if a.len() == b.len() && a.chars().zip(b.chars()).filter(|(p, q)| p != q).count() == 1 {
+        return Some(if nb {
+            "ett siffer skiller: en tastefeil i denne cellen eller i en av de andre".into()
+        } else {
+            "one digit differs: a typing error in this cell or in one of the others".into()
+        });
+    }
+    None
+}
+
+/// The table's unit, as a note after an amount: ` (i 1000 kr)`.
+pub(crate) fn unit_note(table: &Table, lang: Lang) -> &'static str {
+    match table.unit {
+        Some(crate::lex::Scale::Thousands) => match lang {
+            Lang::Nb => " (i 1000 kr)",
+            Lang::En => " (in NOK 1000)",
+        },
+        Some(crate::lex::Scale::Millions) => match lang {
+            Lang::Nb => " (i mill. kr)",
+            Lang::En => " (in NOK million)",
+        },
+        _ => "",
     }
 }

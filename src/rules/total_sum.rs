@@ -1,0 +1,882 @@
+//! RL101 `total-sum`: a total that does not equal the rows it covers.
+
+use super::{
+    Checked, Diagnostic, Lang, RuleInfo, Severity, TableRef, likely_cause, minus_char, place_of,
+    unit_note,
+};
+use crate::meaning::without_code;
+use crate::model::{Cell, ColumnKind, Document, RowKind, Table, TableKind};
+use crate::number::format_norwegian;
+use crate::vocab::{Vocab, phrase_words};
+use rust_decimal::Decimal;
+
+/// What it does: checks every total row (`Sum`, `SUM`, `Delsum`, `Totalt`, `Sum eiendeler`,
+/// a row of numbers with no label, ...) against the rows it covers, column by column.
+/// A total covers the rows since the previous total; a higher total may cover the
+/// subtotals, or all items, or a few subtotals and the rows between them: the check
+/// reads the table top-down and lets each total take the run of rows and subtotals just
+/// above it that adds up. `herav` rows and rows marked `ikke tatt med i sum` are left out.
+///
+/// Why it matters: a total that leaves out a row, or that was not updated when a row
+/// changed, is the most common arithmetic error in published reports, and every figure
+/// built on it inherits the error.
+///
+/// Example: `Delsum −254 048` under the rows `2 210`, `−256 258` and `−16 152`: the rows
+/// give −270 200; the difference, 16 152, is the last row, which the total leaves out.
+///
+/// Fix: correct the total, or the row that is wrong; the help line names the row that
+/// was left out, a sign that was flipped or two digits that were swapped.
+///
+/// Every printed value stands for an interval of ± half its last unit, and a total holds
+/// when the intervals meet, so rounding is never a finding. A total is only reported on
+/// firm evidence: the other columns of the same row add up over the same rows, one row
+/// explains the difference, or the label promises a plain sum (`Sum`, `Totalt`) over an
+/// amount column whose rows start at a clear boundary. Totals that may subtract
+/// (`Netto …`) or average (`Samlet`), percent cells, and totals whose rows cannot be
+/// found are skipped and counted.
+pub const INFO: RuleInfo = RuleInfo {
+    code: "RL101",
+    name: "total-sum",
+    severity: Severity::Error,
+    summary: (
+        "En sum stemmer ikke med radene den summerer",
+        "A total does not equal the rows it covers",
+    ),
+    docs: "\
+Hva den gjør
+  Kontrollerer hver sumrad (Sum, SUM, Delsum, Totalt, Sum eiendeler, en tallrad uten
+  tekst, ...) mot radene den dekker, kolonne for kolonne. En sum dekker radene siden
+  forrige sum; en høyere sum kan dekke delsummene, alle radene, eller noen delsummer og
+  radene mellom dem. Tabellen leses ovenfra, og hver sum tar den rekken av rader og
+  delsummer rett over seg som går opp. «Herav»-rader og rader merket «ikke tatt med i
+  sum» holdes utenfor.
+
+Hvorfor det er viktig
+  En sum som utelater en rad, eller som ikke ble oppdatert da en rad endret seg, er den
+  vanligste regnefeilen i publiserte rapporter, og alle tall som bygger på den arver feilen.
+
+Eksempel
+  «Delsum −254 048» under radene 2 210, −256 258 og −16 152: radene gir −270 200.
+  Differansen, 16 152, er den siste raden, som summen utelater.
+
+Retting
+  Rett summen eller raden som er feil. Hjelpelinjen peker på raden som er utelatt, et
+  fortegn som er snudd eller to sifre som er byttet om.
+
+Avrunding og sikkerhet
+  Hver trykte verdi står for et intervall på ± en halv enhet i siste siffer; en sum holder
+  når intervallene møtes, så avrunding gir aldri funn. En sum meldes bare på fast grunnlag:
+  de andre kolonnene i samme rad går opp med de samme radene, én rad forklarer
+  differansen, eller teksten lover en ren sum (Sum, Totalt) i en beløpskolonne der radene
+  starter ved en klar grense. Summer som kan trekke fra (Netto …) eller være et snitt
+  (Samlet), prosentceller og summer der radene ikke kan finnes, hoppes over og telles.",
+};
+
+/// The longest run of rows one total may cover; keeps the check linear per total.
+const MAX_COVER: usize = 400;
+
+/// How far (in lines) a table may start below the previous one and still be its
+/// continuation, whose first rows a total may cover.
+const CONTINUATION_GAP: usize = 40;
+
+fn summable(kind: ColumnKind) -> bool {
+    !kind.is_text() && !matches!(kind, ColumnKind::Prosent | ColumnKind::AvvikProsent)
+}
+
+/// Columns whose header says they hold amounts or counts, which add up.
+fn additive_kind(kind: ColumnKind) -> bool {
+    use ColumnKind::*;
+    matches!(
+        kind,
+        Regnskap
+            | OpprinneligBudsjett
+            | RevidertBudsjett
+            | Budsjett
+            | Prognose
+            | Avvik
+            | Endring
+            | Inngaende
+            | Utgaende
+            | Fond
+            | Antall
+    )
+}
+
+/// A row's value in a column for a sum: a missing or nil cell adds nothing; a percent
+/// cell cannot enter a sum (`None`).
+fn value(table: &Table, row: usize, col: usize) -> Option<Decimal> {
+    match table.rows[row].cell(col) {
+        None => Some(Decimal::ZERO),
+        Some(c) if c.percent => None,
+        Some(c) => Some(c.value.unwrap_or(Decimal::ZERO)),
+    }
+}
+
+fn half_unit(v: Decimal) -> Decimal {
+    Decimal::new(5, v.scale() + 1)
+}
+
+/// A running sum over a cover, per column.
+#[derive(Clone)]
+struct Acc {
+    sum: Decimal,
+    tol: Decimal,
+    nonzero: usize,
+    usable: bool,
+}
+
+impl Acc {
+    fn new() -> Self {
+        Acc {
+            sum: Decimal::ZERO,
+            tol: Decimal::ZERO,
+            nonzero: 0,
+            usable: true,
+        }
+    }
+
+    fn add(&mut self, v: Option<Decimal>) {
+        match v {
+            Some(v) => {
+                self.sum += v;
+                self.tol += half_unit(v);
+                if !v.is_zero() {
+                    self.nonzero += 1;
+                }
+            }
+            None => self.usable = false,
+        }
+    }
+
+    fn holds(&self, found: Decimal) -> bool {
+        self.usable && (found - self.sum).abs() <= self.tol + half_unit(found)
+    }
+}
+
+/// The check of one total against one cover.
+struct Eval {
+    holds: Vec<bool>,
+    accs: Vec<Acc>,
+}
+
+impl Eval {
+    fn all(&self) -> bool {
+        self.holds.iter().all(|h| *h)
+    }
+    /// Columns that hold with at least two non-zero rows: evidence that the cover is right.
+    fn firm(&self) -> usize {
+        self.holds
+            .iter()
+            .zip(&self.accs)
+            .filter(|(h, a)| **h && a.nonzero >= 2)
+            .count()
+    }
+}
+
+fn eval(table: &Table, cover: &[usize], found: &[(usize, Decimal)], skip_weak: bool) -> Eval {
+    let mut accs = vec![Acc::new(); found.len()];
+    for &r in cover {
+        if skip_weak && weak(table, r, found.len()) {
+            continue;
+        }
+        for (i, &(k, _)) in found.iter().enumerate() {
+            accs[i].add(value(table, r, k));
+        }
+    }
+    let holds = accs
+        .iter()
+        .zip(found)
+        .map(|(a, (_, f))| a.holds(*f))
+        .collect();
+    Eval { holds, accs }
+}
+
+/// A row with a single number in a table whose totals have three or more: often a digit
+/// from a wrapped label or a comment (`Redusere åpningstider 30` / `minutter per dag`).
+fn weak(table: &Table, row: usize, total_cells: usize) -> bool {
+    total_cells >= 3 && table.rows[row].cells.len() == 1
+}
+
+/// A total that did not add up, kept until the whole table has been read.
+struct Failure {
+    row: usize,
+    found: Vec<(usize, Decimal)>,
+    /// The rows since the previous total (or the subtotals since the previous grand total).
+    natural: Vec<usize>,
+    /// The cover under which the most other columns add up, if any do.
+    partial: Option<Vec<usize>>,
+}
+
+/// Why a total is judged wrong.
+enum Evidence {
+    /// Other columns of the row add up over the same rows.
+    Partial,
+    /// The total equals the rows without this one.
+    LeftOut(usize),
+    /// The total equals the rows with this one's sign flipped.
+    SignFlipped(usize),
+    /// The label promises a plain sum over amounts from a clear boundary.
+    Plain,
+}
+
+/// Check every total of a numeric table.
+pub fn check(
+    doc: &Document,
+    table: &Table,
+    vocab: &Vocab,
+    lang: Lang,
+    out: &mut Vec<Diagnostic>,
+    checked: &mut Checked,
+) {
+    if table.kind != TableKind::Numeric {
+        return;
+    }
+    let cols: Vec<usize> = (0..table.columns.len())
+        .filter(|&k| summable(table.columns[k].kind))
+        .collect();
+    if cols.is_empty() {
+        return;
+    }
+    // Rows and reduced subtotals not yet covered by a total, top-down.
+    let mut units: Vec<usize> = Vec::new();
+    // Items since the last grand total, ignoring subtotals.
+    let mut flat: Vec<usize> = Vec::new();
+    let mut consumed = vec![false; table.rows.len()];
+    let mut firm_cols = vec![false; table.columns.len()];
+    // Totals that did not add up: a cover that holds one is no firm ground.
+    let mut doubtful = vec![false; table.rows.len()];
+    // Units that stand for a total (not for an item).
+    let mut is_total = vec![false; table.rows.len()];
+    let mut failures = Vec::new();
+    for i in 0..table.rows.len() {
+        let row = &table.rows[i];
+        match row.kind {
+            RowKind::Item => {
+                if !consumed[i] {
+                    units.push(i);
+                    flat.push(i);
+                }
+                continue;
+            }
+            RowKind::Subtotal | RowKind::Total | RowKind::UnlabelledTotal => {}
+            _ => continue,
+        }
+        let found: Vec<(usize, Decimal)> = cols
+            .iter()
+            .filter_map(|&k| {
+                let c = row.cell(k)?;
+                (!c.percent).then_some(())?;
+                Some((k, c.value?))
+            })
+            .collect();
+        if found.is_empty() {
+            continue;
+        }
+        if row.ambiguous {
+            checked.relations_skipped += found.len();
+            units.push(i);
+            is_total[i] = true;
+            continue;
+        }
+        let natural = natural_cover(table, &units, &is_total);
+        let mut held: Option<(Vec<usize>, Eval, bool)> = None;
+        #[allow(clippy::type_complexity)]
+        let mut partial: Option<(usize, Vec<usize>)> = None;
+        // Suffixes of the open units, shortest first.
+        let mut accs = vec![Acc::new(); found.len()];
+        let mut accs_strong = vec![Acc::new(); found.len()];
+        let lowest = units.len().saturating_sub(MAX_COVER);
+        for start in (lowest..units.len()).rev() {
+            let r = units[start];
+            for (j, &(k, _)) in found.iter().enumerate() {
+                accs[j].add(value(table, r, k));
+                if !weak(table, r, found.len()) {
+                    accs_strong[j].add(value(table, r, k));
+                }
+            }
+            let holds: Vec<bool> = accs
+                .iter()
+                .zip(&found)
+                .map(|(a, (_, f))| a.holds(*f))
+                .collect();
+            let e = Eval {
+                holds,
+                accs: accs.clone(),
+            };
+            if e.all() {
+                held = Some((units[start..].to_vec(), e, false));
+                break;
+            }
+            if accs_strong
+                .iter()
+                .zip(&found)
+                .all(|(a, (_, f))| a.holds(*f))
+            {
+                held = Some((units[start..].to_vec(), e, true));
+                break;
+            }
+            let firm = e.firm();
+            if firm > 0 && partial.as_ref().is_none_or(|(n, _)| firm > *n) {
+                partial = Some((firm, units[start..].to_vec()));
+            }
+        }
+        // All items since the last grand total, when the subtotals are no parts of it.
+        if held.is_none() && !flat.is_empty() && flat != natural {
+            let e = eval(table, &flat, &found, false);
+            if e.all() {
+                held = Some((flat.clone(), e, false));
+            }
+        }
+        // A total above its rows.
+        if held.is_none() && units.is_empty() {
+            let below: Vec<usize> = (i + 1..table.rows.len())
+                .take_while(|&r| table.rows[r].kind == RowKind::Item)
+                .collect();
+            if !below.is_empty() {
+                let e = eval(table, &below, &found, false);
+                if e.all() {
+                    for &r in &below {
+                        consumed[r] = true;
+                    }
+                    held = Some((below, e, false));
+                }
+            }
+        }
+        match held {
+            Some((cover, e, doubtful)) => {
+                if doubtful {
+                    checked.relations_skipped += found.len();
+                } else {
+                    checked.relations_checked += found.len();
+                    for (j, &(k, _)) in found.iter().enumerate() {
+                        if e.accs[j].nonzero >= 2 {
+                            firm_cols[k] = true;
+                        }
+                    }
+                    let orphans = orphans(table, &natural, &cover, &found);
+                    if !orphans.is_empty() && !shares_words(table, i, &cover) {
+                        out.push(orphan_diagnostic(table, i, &found, &orphans, lang));
+                    }
+                }
+                reduce(&mut units, &cover, i);
+                is_total[i] = true;
+            }
+            None if row.kind == RowKind::UnlabelledTotal && !last_numeric_row(table, i) => {
+                // A row of numbers without a label inside the table is more often an
+                // item whose label went elsewhere than a total.
+                checked.relations_skipped += found.len();
+                units.push(i);
+                flat.push(i);
+            }
+            None => {
+                reduce(&mut units, &natural, i);
+                is_total[i] = true;
+                doubtful[i] = true;
+                failures.push(Failure {
+                    row: i,
+                    found,
+                    natural,
+                    partial: partial.map(|(_, c)| c),
+                });
+            }
+        }
+        if row.kind == RowKind::Total {
+            flat.clear();
+        }
+    }
+    for f in failures {
+        judge(
+            doc, table, vocab, lang, &f, &firm_cols, &doubtful, out, checked,
+        );
+    }
+}
+
+/// The rows a total covers when nothing else is known: the units since the previous
+/// total, or, straight after a total, the subtotals since the previous grand total.
+fn natural_cover(table: &Table, units: &[usize], is_total: &[bool]) -> Vec<usize> {
+    let items = units.iter().rev().take_while(|&&r| !is_total[r]).count();
+    if items > 0 {
+        return units[units.len() - items..].to_vec();
+    }
+    let subs = units
+        .iter()
+        .rev()
+        .take_while(|&&r| table.rows[r].kind != RowKind::Total)
+        .count();
+    units[units.len() - subs..].to_vec()
+}
+
+/// Items between the previous total and the rows a total took: rows of its own group
+/// that it leaves out, unless a higher total was meant to take them.
+fn orphans(
+    table: &Table,
+    natural: &[usize],
+    cover: &[usize],
+    found: &[(usize, Decimal)],
+) -> Vec<usize> {
+    if natural.len() <= cover.len() || !natural.ends_with(cover) {
+        return Vec::new();
+    }
+    natural[..natural.len() - cover.len()]
+        .iter()
+        .copied()
+        .filter(|&r| {
+            table.rows[r].kind != RowKind::Subtotal
+                && table.rows[r].kind != RowKind::Total
+                && !weak(table, r, found.len())
+                && found
+                    .iter()
+                    .any(|&(k, _)| value(table, r, k).is_some_and(|v| !v.is_zero()))
+        })
+        .collect()
+}
+
+/// The words of a label that can name what a total covers: no total words, no short ones.
+fn content_words(label: &str) -> Vec<String> {
+    label
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .map(|w| w.to_lowercase().chars().take(5).collect::<String>())
+        .filter(|w| !matches!(w.as_str(), "delsu" | "netto" | "samle" | "total" | "brutt"))
+        .collect()
+}
+
+/// Does a total's label name something in the labels of the rows it took
+/// (`Sum netto avsetning/bruk av bundne investeringsfond` over `Bruk av bundne
+/// investeringsfond`)? Then rows above them belong to a higher total.
+fn shares_words(table: &Table, total: usize, cover: &[usize]) -> bool {
+    let own = content_words(&table.rows[total].label);
+    cover.iter().any(|&r| {
+        content_words(&table.rows[r].label)
+            .iter()
+            .any(|w| own.contains(w))
+    })
+}
+
+fn orphan_diagnostic(
+    table: &Table,
+    row: usize,
+    found: &[(usize, Decimal)],
+    orphans: &[usize],
+    lang: Lang,
+) -> Diagnostic {
+    let nb = lang == Lang::Nb;
+    let total = &table.rows[row];
+    let (k, _) = found[0];
+    let cell = total.cell(k).expect("a found value has a cell");
+    let names: Vec<String> = orphans
+        .iter()
+        .map(|&r| format!("«{}» (linje {})", row_label(table, r), table.rows[r].line))
+        .collect();
+    let label = short(&total.label);
+    let message = if nb {
+        format!(
+            "«{label}» går opp bare uten {}, som står mellom forrige sum og denne",
+            names.join(", ")
+        )
+    } else {
+        format!(
+            "«{label}» adds up only without {}, which stands between the previous total and this one",
+            names.join(", ").replace("linje", "line")
+        )
+    };
+    let help = Some(if nb {
+        "hører raden til denne gruppen, mangler den i summen; hører den til en høyere sum, er oppsettet uklart for leseren".to_string()
+    } else {
+        "if the row belongs to this group, the total leaves it out; if it belongs to a higher total, the layout misleads the reader".to_string()
+    });
+    let mut related = Vec::new();
+    for &r in orphans {
+        if let Some(c) = table.rows[r].cell(k) {
+            related.push(place_of(
+                c,
+                if nb {
+                    "ikke med i summen".into()
+                } else {
+                    "not in the total".into()
+                },
+            ));
+        }
+    }
+    Diagnostic {
+        code: INFO.code,
+        rule: INFO.name,
+        severity: Severity::Warning,
+        message,
+        help,
+        primary: place_of(
+            cell,
+            if nb {
+                "summen".into()
+            } else {
+                "the total".into()
+            },
+        ),
+        related,
+        table: TableRef {
+            title: table.title.clone(),
+            line: table.first_line,
+        },
+        expected: None,
+        found: Some(cell.text.clone()),
+        delta: None,
+    }
+}
+
+/// Is this the table's last row with numbers?
+fn last_numeric_row(table: &Table, row: usize) -> bool {
+    table.rows[row + 1..].iter().all(|r| r.cells.is_empty())
+}
+
+/// Replace the covered units by the total that covers them.
+fn reduce(units: &mut Vec<usize>, cover: &[usize], total: usize) {
+    if !cover.is_empty() && units.ends_with(cover) {
+        units.truncate(units.len() - cover.len());
+    }
+    units.push(total);
+}
+
+/// Does the cover start where the table's rows start, right after another table that
+/// may have held its first rows (a table split by a page break or a comment)?
+fn may_start_earlier(doc: &Document, table: &Table, cover: &[usize]) -> bool {
+    let Some(&first) = cover.first() else {
+        return true;
+    };
+    let before = &table.rows[..first];
+    if before
+        .iter()
+        .any(|r| r.kind != RowKind::Heading && !r.cells.is_empty())
+    {
+        return false;
+    }
+    doc.tables.iter().any(|t| {
+        t.kind == TableKind::Numeric
+            && t.last_line < table.first_line
+            && table.first_line - t.last_line <= CONTINUATION_GAP
+            && t.columns.len() == table.columns.len()
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn judge(
+    doc: &Document,
+    table: &Table,
+    vocab: &Vocab,
+    lang: Lang,
+    f: &Failure,
+    firm_cols: &[bool],
+    doubtful: &[bool],
+    out: &mut Vec<Diagnostic>,
+    checked: &mut Checked,
+) {
+    let row = &table.rows[f.row];
+    let loose = vocab.is_loose_total(&phrase_words(without_code(&row.label)));
+    let additive = |k: usize| additive_kind(table.columns[k].kind) || firm_cols[k];
+    let close = |a: &Acc, found: Decimal| {
+        a.nonzero >= 2 && (found - a.sum).abs() * Decimal::from(20) <= a.sum.abs()
+    };
+    let ambiguous = |cover: &[usize]| cover.iter().any(|&r| table.rows[r].ambiguous);
+    let skip = |checked: &mut Checked| checked.relations_skipped += f.found.len();
+
+    let (cover, evidence) = if let Some(cover) = f.partial.clone() {
+        (cover, Evidence::Partial)
+    } else {
+        let cover = f.natural.clone();
+        if cover.is_empty() || ambiguous(&cover) {
+            skip(checked);
+            return;
+        }
+        match explain(table, &cover, &f.found) {
+            Some(e) => (cover, e),
+            None => {
+                if loose
+                    || cover.iter().any(|&r| doubtful[r])
+                    || may_start_earlier(doc, table, &cover)
+                {
+                    skip(checked);
+                    return;
+                }
+                (cover, Evidence::Plain)
+            }
+        }
+    };
+    if ambiguous(&cover) {
+        skip(checked);
+        return;
+    }
+    let e = eval(table, &cover, &f.found, true);
+    for (j, &(k, found)) in f.found.iter().enumerate() {
+        checked.relations_checked += 1;
+        if e.holds[j] {
+            continue;
+        }
+        let acc = &e.accs[j];
+        let report = acc.usable
+            && match evidence {
+                Evidence::Partial => additive(k) || close(acc, found),
+                // Two rows or more, and not the rows twice over (a sum among the rows
+                // that the label did not mark: `Inv i varige driftsmidler`).
+                Evidence::Plain => {
+                    (additive(k) || close(acc, found))
+                        && acc.nonzero >= 2
+                        && (acc.sum - found - found).abs() > acc.tol + acc.tol
+                }
+                Evidence::LeftOut(_) | Evidence::SignFlipped(_) => true,
+            };
+        if !report {
+            checked.relations_checked -= 1;
+            checked.relations_skipped += 1;
+            continue;
+        }
+        out.push(diagnostic(
+            table, f.row, k, found, acc.sum, &cover, &evidence, &e, &f.found, lang,
+        ));
+    }
+}
+
+/// One row that explains the difference in every column: left out of the total, or
+/// added with its sign flipped.
+fn explain(table: &Table, cover: &[usize], found: &[(usize, Decimal)]) -> Option<Evidence> {
+    let e = eval(table, cover, found, true);
+    if !e.accs.iter().all(|a| a.usable) {
+        return None;
+    }
+    let fits = |r: usize, factor: Decimal| {
+        let mut any = false;
+        for (j, &(k, f)) in found.iter().enumerate() {
+            let Some(v) = value(table, r, k) else {
+                return false;
+            };
+            any |= !v.is_zero();
+            let a = &e.accs[j];
+            if (f - (a.sum - factor * v)).abs() > a.tol + half_unit(f) + half_unit(v) {
+                return false;
+            }
+        }
+        any
+    };
+    let strong = |r: &usize| !weak(table, *r, found.len());
+    let left_out: Vec<usize> = cover
+        .iter()
+        .copied()
+        .filter(strong)
+        .filter(|&r| fits(r, Decimal::ONE))
+        .collect();
+    if let [r] = left_out[..] {
+        return Some(Evidence::LeftOut(r));
+    }
+    let flipped: Vec<usize> = cover
+        .iter()
+        .copied()
+        .filter(strong)
+        .filter(|&r| fits(r, Decimal::TWO))
+        .collect();
+    if let [r] = flipped[..] {
+        return Some(Evidence::SignFlipped(r));
+    }
+    None
+}
+
+/// A row's label for a message: a row of numbers whose label went to the line above
+/// (`Avvikle basen i Eddaveien 15`) borrows that row's label.
+fn row_label(table: &Table, r: usize) -> String {
+    let row = &table.rows[r];
+    if row.label.trim().is_empty() && r > 0 && table.rows[r - 1].cells.len() == 1 {
+        return short(&table.rows[r - 1].label);
+    }
+    short(&row.label)
+}
+
+/// The one row of the cover whose value in this column is the difference.
+fn left_out_here(
+    table: &Table,
+    cover: &[usize],
+    col: usize,
+    found: Decimal,
+    computed: Decimal,
+) -> Option<usize> {
+    let rows: Vec<usize> = cover
+        .iter()
+        .copied()
+        .filter(|&r| {
+            value(table, r, col).is_some_and(|v| {
+                !v.is_zero() && (computed - v - found).abs() <= half_unit(v) + half_unit(found)
+            })
+        })
+        .collect();
+    match rows[..] {
+        [r] => Some(r),
+        _ => None,
+    }
+}
+
+fn short(label: &str) -> String {
+    let label = label.trim();
+    if label.is_empty() {
+        return "(uten tekst)".into();
+    }
+    let mut s: String = label.chars().take(40).collect();
+    if label.chars().count() > 40 {
+        s.push('…');
+    }
+    s
+}
+
+#[allow(clippy::too_many_arguments)]
+fn diagnostic(
+    table: &Table,
+    row: usize,
+    col: usize,
+    found: Decimal,
+    computed: Decimal,
+    cover: &[usize],
+    evidence: &Evidence,
+    e: &Eval,
+    all_found: &[(usize, Decimal)],
+    lang: Lang,
+) -> Diagnostic {
+    let nb = lang == Lang::Nb;
+    let total = &table.rows[row];
+    let cell: &Cell = total.cell(col).expect("a found value has a cell");
+    let col_name = table.columns[col].name.clone();
+    let minus = minus_char(cell);
+    let computed = computed.round_dp(cell.value.map_or(0, |v| v.scale()));
+    let pct = "";
+    let expected_text = format!("{}{pct}", format_norwegian(computed, minus));
+    let delta = found - computed;
+    let delta_text = format_norwegian(delta, minus);
+    let first = table.rows[cover[0]].line;
+    let last = table.rows[cover[cover.len() - 1]].line;
+    let n = cover.len();
+    let unit = unit_note(table, lang);
+    let label = short(&total.label);
+    let message = if nb {
+        format!(
+            "«{label}» i kolonnen «{col_name}» er {}, men radene den summerer (linje {first}–{last}, {n} rader) gir {expected_text}: differansen er {delta_text}{unit}",
+            cell.text
+        )
+    } else {
+        format!(
+            "«{label}» in column «{col_name}» is {}, but the rows it sums (lines {first}–{last}, {n} rows) add up to {expected_text}: the difference is {delta_text}{unit}",
+            cell.text
+        )
+    };
+    let held: Vec<String> = all_found
+        .iter()
+        .zip(&e.holds)
+        .filter(|(_, h)| **h)
+        .map(|((k, _), _)| format!("«{}»", table.columns[*k].name))
+        .collect();
+    let help = match evidence {
+        Evidence::LeftOut(r) => Some(if nb {
+            format!(
+                "summen ser ut til å utelate raden «{}» (linje {}): uten den går summen opp",
+                row_label(table, *r),
+                table.rows[*r].line
+            )
+        } else {
+            format!(
+                "the total seems to leave out the row «{}» (line {}): without it the total adds up",
+                row_label(table, *r),
+                table.rows[*r].line
+            )
+        }),
+        Evidence::SignFlipped(r) => Some(if nb {
+            format!(
+                "raden «{}» (linje {}) ser ut til å være tatt med med motsatt fortegn",
+                row_label(table, *r),
+                table.rows[*r].line
+            )
+        } else {
+            format!(
+                "the row «{}» (line {}) seems to enter the total with its sign flipped",
+                row_label(table, *r),
+                table.rows[*r].line
+            )
+        }),
+        _ if left_out_here(table, cover, col, found, computed).is_some() => {
+            let r = left_out_here(table, cover, col, found, computed).unwrap_or_default();
+            Some(if nb {
+                format!(
+                    "summen ser ut til å utelate raden «{}» (linje {}) i denne kolonnen: uten den går den opp",
+                    row_label(table, r),
+                    table.rows[r].line
+                )
+            } else {
+                format!(
+                    "the total seems to leave out the row «{}» (line {}) in this column: without it, it adds up",
+                    row_label(table, r),
+                    table.rows[r].line
+                )
+            })
+        }
+        _ => {
+            let cause = likely_cause(found, computed, lang);
+            let others = (!held.is_empty()).then(|| {
+                if nb {
+                    format!(
+                        "{} i samme rad går opp med de samme radene",
+                        held.join(", ")
+                    )
+                } else {
+                    format!(
+                        "{} in the same row add up over the same rows",
+                        held.join(", ")
+                    )
+                }
+            });
+            match (cause, others) {
+                (Some(c), Some(o)) => Some(format!("{c}; {o}")),
+                (c, o) => c.or(o),
+            }
+        }
+    };
+    let mut related = Vec::new();
+    let key = match evidence {
+        Evidence::LeftOut(r) | Evidence::SignFlipped(r) => Some(*r),
+        _ => None,
+    };
+    if let Some(r) = key
+        && let Some(c) = table.rows[r].cell(col)
+    {
+        related.push(place_of(
+            c,
+            if nb {
+                format!("{} (utelatt?)", row_label(table, r))
+            } else {
+                format!("{} (left out?)", row_label(table, r))
+            },
+        ));
+    }
+    for &r in cover {
+        if Some(r) == key {
+            continue;
+        }
+        if let Some(c) = table.rows[r].cell(col) {
+            related.push(place_of(c, row_label(table, r)));
+        }
+    }
+    Diagnostic {
+        code: INFO.code,
+        rule: INFO.name,
+        severity: INFO.severity,
+        message,
+        help,
+        primary: place_of(
+            cell,
+            if nb {
+                format!("radene gir {expected_text}")
+            } else {
+                format!("the rows give {expected_text}")
+            },
+        ),
+        related,
+        table: TableRef {
+            title: table.title.clone(),
+            line: table.first_line,
+        },
+        expected: Some(expected_text),
+        found: Some(cell.text.clone()),
+        delta: Some(delta_text),
+    }
+}
