@@ -123,15 +123,18 @@ struct Acc {
     tol: Decimal,
     nonzero: usize,
     usable: bool,
+    /// Counts are exact: no rounding interval.
+    exact: bool,
 }
 
 impl Acc {
-    fn new() -> Self {
+    fn new(exact: bool) -> Self {
         Acc {
             sum: Decimal::ZERO,
             tol: Decimal::ZERO,
             nonzero: 0,
             usable: true,
+            exact,
         }
     }
 
@@ -139,7 +142,9 @@ impl Acc {
         match v {
             Some(v) => {
                 self.sum += v;
-                self.tol += half_unit(v);
+                if !self.exact {
+                    self.tol += half_unit(v);
+                }
                 if !v.is_zero() {
                     self.nonzero += 1;
                 }
@@ -149,8 +154,24 @@ impl Acc {
     }
 
     fn holds(&self, found: Decimal) -> bool {
-        self.usable && (found - self.sum).abs() <= self.tol + half_unit(found)
+        self.usable && (found - self.sum).abs() <= self.tol + self.half_unit(found)
     }
+
+    fn half_unit(&self, v: Decimal) -> Decimal {
+        if self.exact {
+            Decimal::ZERO
+        } else {
+            half_unit(v)
+        }
+    }
+}
+
+/// One accumulator per checked column; counts (`Antall`) are exact integers.
+fn new_accs(table: &Table, found: &[(usize, Decimal)]) -> Vec<Acc> {
+    found
+        .iter()
+        .map(|&(k, v)| Acc::new(table.columns[k].kind == ColumnKind::Antall && v.scale() == 0))
+        .collect()
 }
 
 /// The check of one total against one cover.
@@ -163,18 +184,20 @@ impl Eval {
     fn all(&self) -> bool {
         self.holds.iter().all(|h| *h)
     }
-    /// Columns that hold with at least two non-zero rows: evidence that the cover is right.
-    fn firm(&self) -> usize {
+    /// Columns that hold with at least two non-zero rows (one, for a one-row sum):
+    /// evidence that the cover is right.
+    fn firm(&self, cover_len: usize) -> usize {
+        let rows = cover_len.min(2);
         self.holds
             .iter()
             .zip(&self.accs)
-            .filter(|(h, a)| **h && a.nonzero >= 2)
+            .filter(|(h, a)| **h && a.nonzero >= rows)
             .count()
     }
 }
 
 fn eval(table: &Table, cover: &[usize], found: &[(usize, Decimal)], skip_weak: bool) -> Eval {
-    let mut accs = vec![Acc::new(); found.len()];
+    let mut accs = new_accs(table, found);
     for &r in cover {
         if skip_weak && weak(table, r, found.len()) {
             continue;
@@ -283,8 +306,8 @@ pub fn check(
         #[allow(clippy::type_complexity)]
         let mut partial: Option<(usize, Vec<usize>)> = None;
         // Suffixes of the open units, shortest first.
-        let mut accs = vec![Acc::new(); found.len()];
-        let mut accs_strong = vec![Acc::new(); found.len()];
+        let mut accs = new_accs(table, &found);
+        let mut accs_strong = accs.clone();
         let lowest = units.len().saturating_sub(MAX_COVER);
         for start in (lowest..units.len()).rev() {
             let r = units[start];
@@ -315,8 +338,11 @@ pub fn check(
                 held = Some((units[start..].to_vec(), e, true));
                 break;
             }
-            let firm = e.firm();
-            if firm > 0 && partial.as_ref().is_none_or(|(n, _)| firm > *n) {
+            let len = units.len() - start;
+            let firm = e.firm(len);
+            // A one-row sum needs two columns that repeat their row to be firm.
+            let enough = if len == 1 { 2 } else { 1 };
+            if firm >= enough && partial.as_ref().is_none_or(|(n, _)| firm > *n) {
                 partial = Some((firm, units[start..].to_vec()));
             }
         }
@@ -687,20 +713,24 @@ fn row_label(table: &Table, r: usize) -> String {
     short(&row.label)
 }
 
-/// The one row of the cover whose value in this column is the difference.
-fn left_out_here(
+/// The one row of the cover whose value in this column, times `factor`, is the
+/// difference: a row left out (1) or with its sign flipped (2).
+fn one_row_is(
     table: &Table,
     cover: &[usize],
     col: usize,
     found: Decimal,
     computed: Decimal,
+    factor: Decimal,
 ) -> Option<usize> {
     let rows: Vec<usize> = cover
         .iter()
         .copied()
         .filter(|&r| {
             value(table, r, col).is_some_and(|v| {
-                !v.is_zero() && (computed - v - found).abs() <= half_unit(v) + half_unit(found)
+                !v.is_zero()
+                    && (computed - factor * v - found).abs()
+                        <= factor * half_unit(v) + half_unit(found)
             })
         })
         .collect();
@@ -708,6 +738,40 @@ fn left_out_here(
         [r] => Some(r),
         _ => None,
     }
+}
+
+/// A row whose cells in this column and another were swapped: the two columns are off
+/// by the same amount with opposite signs, and that amount is the difference of the
+/// row's two cells. Returns the row and the other column.
+fn swapped_here(
+    table: &Table,
+    cover: &[usize],
+    col: usize,
+    found: Decimal,
+    e: &Eval,
+    all_found: &[(usize, Decimal)],
+) -> Option<(usize, usize)> {
+    let j = all_found.iter().position(|&(k, _)| k == col)?;
+    let off = e.accs[j].sum - found;
+    let tol = e.accs[j].tol + half_unit(found);
+    for (i, &(k, f)) in all_found.iter().enumerate() {
+        if i == j || e.holds[i] {
+            continue;
+        }
+        let other_off = e.accs[i].sum - f;
+        if (off + other_off).abs() > tol + e.accs[i].tol + half_unit(f) {
+            continue;
+        }
+        for &r in cover {
+            let (Some(a), Some(b)) = (value(table, r, col), value(table, r, k)) else {
+                continue;
+            };
+            if a != b && (a - b - off).abs() <= half_unit(a) + half_unit(b) + half_unit(found) {
+                return Some((r, k));
+            }
+        }
+    }
+    None
 }
 
 fn short(label: &str) -> String {
@@ -794,8 +858,38 @@ fn diagnostic(
                 table.rows[*r].line
             )
         }),
-        _ if left_out_here(table, cover, col, found, computed).is_some() => {
-            let r = left_out_here(table, cover, col, found, computed).unwrap_or_default();
+        _ if let Some((r, other)) = swapped_here(table, cover, col, found, e, all_found) => {
+            let other = &table.columns[other].name;
+            Some(if nb {
+                format!(
+                    "raden «{}» (linje {}) ser ut til å ha cellene i «{col_name}» og «{other}» byttet om: differansene i de to kolonnene er like store med motsatt fortegn",
+                    row_label(table, r),
+                    table.rows[r].line
+                )
+            } else {
+                format!(
+                    "the row «{}» (line {}) seems to have its cells in «{col_name}» and «{other}» swapped: the two columns are off by the same amount with opposite signs",
+                    row_label(table, r),
+                    table.rows[r].line
+                )
+            })
+        }
+        _ if let Some(r) = one_row_is(table, cover, col, found, computed, Decimal::TWO) => {
+            Some(if nb {
+                format!(
+                    "raden «{}» (linje {}) ser ut til å ha feil fortegn: med motsatt fortegn går summen opp",
+                    row_label(table, r),
+                    table.rows[r].line
+                )
+            } else {
+                format!(
+                    "the row «{}» (line {}) seems to have the wrong sign: with the sign flipped the total adds up",
+                    row_label(table, r),
+                    table.rows[r].line
+                )
+            })
+        }
+        _ if let Some(r) = one_row_is(table, cover, col, found, computed, Decimal::ONE) => {
             Some(if nb {
                 format!(
                     "summen ser ut til å utelate raden «{}» (linje {}) i denne kolonnen: uten den går den opp",
@@ -832,20 +926,31 @@ fn diagnostic(
         }
     };
     let mut related = Vec::new();
-    let key = match evidence {
-        Evidence::LeftOut(r) | Evidence::SignFlipped(r) => Some(*r),
-        _ => None,
+    // The row the help names, with what may be wrong with it.
+    let (key, why_nb, why_en) = match evidence {
+        Evidence::LeftOut(r) => (Some(*r), "utelatt?", "left out?"),
+        Evidence::SignFlipped(r) => (Some(*r), "fortegn?", "sign?"),
+        _ => {
+            if let Some((r, _)) = swapped_here(table, cover, col, found, e, all_found) {
+                (Some(r), "byttet om?", "swapped?")
+            } else if let Some(r) = one_row_is(table, cover, col, found, computed, Decimal::TWO) {
+                (Some(r), "fortegn?", "sign?")
+            } else {
+                let r = one_row_is(table, cover, col, found, computed, Decimal::ONE);
+                (r, "utelatt?", "left out?")
+            }
+        }
     };
     if let Some(r) = key
         && let Some(c) = table.rows[r].cell(col)
     {
         related.push(place_of(
             c,
-            if nb {
-                format!("{} (utelatt?)", row_label(table, r))
-            } else {
-                format!("{} (left out?)", row_label(table, r))
-            },
+            format!(
+                "{} ({})",
+                row_label(table, r),
+                if nb { why_nb } else { why_en }
+            ),
         ));
     }
     for &r in cover {

@@ -1,0 +1,110 @@
+//! Planted errors (`fixtures/planted/cases.toml`): a clean excerpt with one thing changed
+//! must give an error from the named rule, pointing at the planted row.
+
+use rapportlint::rules::{self, Lang, Severity};
+use rapportlint::vocab::Vocab;
+use serde::Deserialize;
+use std::path::Path;
+
+#[derive(Deserialize)]
+struct Cases {
+    case: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+struct Case {
+    name: String,
+    excerpt: String,
+    line: usize,
+    #[serde(default)]
+    from: String,
+    #[serde(default)]
+    to: String,
+    #[serde(default)]
+    delete: bool,
+    code: String,
+    points_at: usize,
+    help: Option<String>,
+}
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn lint(name: &str, text: String, vocab: &Vocab) -> Vec<rules::Diagnostic> {
+    let doc = rapportlint::read_text(name, text, vocab);
+    rules::check(&doc, vocab, Lang::Nb).0
+}
+
+fn plant(text: &str, case: &Case) -> String {
+    let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+    let i = case.line - 1;
+    assert!(i < lines.len(), "{}: no line {}", case.name, case.line);
+    if case.delete {
+        lines.remove(i);
+    } else {
+        assert_eq!(
+            lines[i].matches(&case.from).count(),
+            1,
+            "{}: `{}` must occur once on line {}: {}",
+            case.name,
+            case.from,
+            case.line,
+            lines[i]
+        );
+        lines[i] = lines[i].replace(&case.from, &case.to);
+    }
+    lines.join("\n")
+}
+
+#[test]
+fn every_planted_error_is_found_where_it_was_planted() {
+    let vocab = Vocab::embedded().expect("embedded rules load");
+    let cases: Cases = toml::from_str(
+        &std::fs::read_to_string(root().join("fixtures/planted/cases.toml")).expect("cases"),
+    )
+    .expect("cases.toml parses");
+    assert!(cases.case.len() >= 10);
+    let mut failures = Vec::new();
+    for case in &cases.case {
+        let text = std::fs::read_to_string(root().join("fixtures/excerpts").join(&case.excerpt))
+            .expect("excerpt reads");
+        // The excerpt is clean before the change ...
+        let before = lint(&case.excerpt, text.clone(), &vocab);
+        assert!(
+            before.iter().all(|d| d.severity < Severity::Error),
+            "{}: the excerpt has errors before planting: {:?}",
+            case.name,
+            before.iter().map(|d| &d.message).collect::<Vec<_>>()
+        );
+        // ... and after it, the rule points at the planted row.
+        let after = lint(&case.excerpt, plant(&text, case), &vocab);
+        let hit = after.iter().any(|d| {
+            d.code == case.code
+                && d.severity == Severity::Error
+                && (d.primary.line == case.points_at
+                    || d.related.iter().any(|r| r.line == case.points_at))
+                && case
+                    .help
+                    .as_ref()
+                    .is_none_or(|h| d.help.as_deref().unwrap_or("").contains(h.as_str()))
+        });
+        if !hit {
+            failures.push(format!(
+                "{}: no {} error at line {}{}; found: {:#?}",
+                case.name,
+                case.code,
+                case.points_at,
+                case.help
+                    .as_ref()
+                    .map(|h| format!(" with help containing `{h}`"))
+                    .unwrap_or_default(),
+                after
+                    .iter()
+                    .map(|d| (d.code, d.primary.line, &d.message, &d.help))
+                    .collect::<Vec<_>>()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
