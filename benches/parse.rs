@@ -1,6 +1,8 @@
 //! Parse throughput on the four real reports in `fixtures/reports/`, and on a line of a
 //! megabyte of digit groups (the parser must stay linear).
 //!
+//! Also lint throughput (tables read and every rule run) on the same reports.
+//!
 //! Run: `cargo bench --bench parse`.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
@@ -50,5 +52,44 @@ fn parse(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, parse);
+/// Lint throughput: reading the tables and running every rule, on the four seeds.
+fn lint(c: &mut Criterion) {
+    let vocab = Vocab::embedded().expect("embedded rules load");
+    let seeds = seeds();
+    let total: usize = seeds.iter().map(|(_, t)| t.len()).sum();
+    let mut group = c.benchmark_group("lint");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(total as u64));
+    group.bench_function("four-seeds", |b| {
+        b.iter(|| {
+            for (name, text) in &seeds {
+                let doc = rapportlint::read_text(name, text.clone(), &vocab);
+                black_box(rapportlint::rules::check(
+                    &doc,
+                    &vocab,
+                    rapportlint::rules::Lang::Nb,
+                ));
+            }
+        })
+    });
+    // The rules alone, on tables already read: the rule engine must stay cheap.
+    let docs: Vec<_> = seeds
+        .iter()
+        .map(|(name, text)| rapportlint::read_text(name, text.clone(), &vocab))
+        .collect();
+    group.bench_function("rules-only", |b| {
+        b.iter(|| {
+            for doc in &docs {
+                black_box(rapportlint::rules::check(
+                    doc,
+                    &vocab,
+                    rapportlint::rules::Lang::Nb,
+                ));
+            }
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, parse, lint);
 criterion_main!(benches);

@@ -54,6 +54,14 @@ enum Command {
         /// Språk i meldingene: nb (bokmål) eller en (English).
         #[arg(long, value_enum, default_value_t = LangArg::Nb)]
         lang: LangArg,
+        /// List også avrundingsdifferanser (forhold som bare holder innenfor avrunding),
+        /// som info.
+        #[arg(long)]
+        show_rounding: bool,
+        /// Ekstra toleranse for én regel, i tabellens enhet, i tillegg til
+        /// avrundingsintervallet: `--tolerance RL101=2`. Kan gjentas.
+        #[arg(long, value_name = "KODE=VERDI", value_parser = parse_tolerance)]
+        tolerance: Vec<(String, rust_decimal::Decimal)>,
     },
     /// List alle regler (list the rules).
     Rules,
@@ -89,6 +97,12 @@ enum OutputFormat {
     Concise,
     /// JSON (versjonert kontrakt, se README).
     Json,
+    /// Én JSON-linje per funn.
+    JsonLines,
+    /// SARIF 2.1.0 (for kodeskanning).
+    Sarif,
+    /// GitHub Actions-annotasjoner (::error file=…,line=…::…).
+    Github,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -115,6 +129,24 @@ enum TablesFormat {
     Csv,
 }
 
+/// `RL101=2` → (`RL101`, 2): a rule code that exists and a non-negative number.
+fn parse_tolerance(s: &str) -> Result<(String, rust_decimal::Decimal), String> {
+    let (code, value) = s
+        .split_once('=')
+        .ok_or_else(|| format!("ventet KODE=VERDI, for eksempel RL101=2, fikk «{s}»"))?;
+    let rule = rules::find(code.trim())
+        .ok_or_else(|| format!("ukjent regel «{code}»; `rapportlint rules` lister dem"))?;
+    let value: rust_decimal::Decimal = value
+        .trim()
+        .replace(',', ".")
+        .parse()
+        .map_err(|_| format!("«{value}» er ikke et tall"))?;
+    if value.is_sign_negative() {
+        return Err(format!("toleransen kan ikke være negativ: {value}"));
+    }
+    Ok((rule.code.to_string(), value))
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -134,11 +166,16 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
             output_format,
             fail_on,
             lang,
+            show_rounding,
+            tolerance,
         } => {
             let lang = match lang {
                 LangArg::Nb => Lang::Nb,
                 LangArg::En => Lang::En,
             };
+            let mut opts = rules::Options::new(lang);
+            opts.show_rounding = show_rounding;
+            opts.tolerance = tolerance.into_iter().collect();
             let mut docs = Vec::new();
             for p in &paths {
                 let src = source::read(p)?;
@@ -147,7 +184,7 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
             let results: Vec<report::FileResult<'_>> = docs
                 .iter()
                 .map(|doc| {
-                    let (diagnostics, checked) = rules::check(doc, &vocab, lang);
+                    let (diagnostics, checked) = rules::check_with(doc, &vocab, &opts);
                     report::FileResult {
                         doc,
                         diagnostics,
@@ -161,6 +198,9 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
                 OutputFormat::Human => report::human(&results, color, lang),
                 OutputFormat::Concise => report::concise(&results, lang),
                 OutputFormat::Json => report::json(&results),
+                OutputFormat::JsonLines => report::json_lines(&results),
+                OutputFormat::Sarif => report::sarif(&results),
+                OutputFormat::Github => report::github(&results, lang),
             };
             let mut out = std::io::stdout().lock();
             let _ = write!(out, "{text}");

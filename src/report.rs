@@ -201,8 +201,7 @@ struct JsonOut<'a> {
     summary: JsonSummary,
 }
 
-/// The `lint --output-format json` document.
-pub fn json(results: &[FileResult<'_>]) -> String {
+fn json_diags<'a>(results: &'a [FileResult<'a>]) -> Vec<JsonDiag<'a>> {
     let mut diagnostics = Vec::new();
     for r in results {
         for d in &r.diagnostics {
@@ -226,6 +225,149 @@ pub fn json(results: &[FileResult<'_>]) -> String {
             });
         }
     }
+    diagnostics
+}
+
+/// `lint --output-format json-lines`: one diagnostic per line, each as in the JSON
+/// contract's `diagnostics`.
+pub fn json_lines(results: &[FileResult<'_>]) -> String {
+    let mut out = String::new();
+    for d in json_diags(results) {
+        out.push_str(&serde_json::to_string(&d).unwrap_or_default());
+        out.push('\n');
+    }
+    out
+}
+
+/// `lint --output-format github`: workflow commands that GitHub Actions shows as
+/// annotations on the lines of the report, then the summary.
+pub fn github(results: &[FileResult<'_>], lang: Lang) -> String {
+    // Data is escaped as GitHub's toolkit does: %, CR, LF; properties also : and ,.
+    let data = |s: &str| {
+        s.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A")
+    };
+    let prop = |s: &str| data(s).replace(':', "%3A").replace(',', "%2C");
+    let mut out = String::new();
+    for r in results {
+        for d in &r.diagnostics {
+            let level = match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "notice",
+            };
+            let mut message = d.message.clone();
+            if let Some(h) = &d.help {
+                message.push('\n');
+                message.push_str(h);
+            }
+            out.push_str(&format!(
+                "::{level} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
+                prop(&r.doc.path),
+                d.primary.line,
+                d.primary.column,
+                d.primary.end_line,
+                d.primary.end_column,
+                prop(&format!("{} ({})", d.code, d.rule)),
+                data(&message)
+            ));
+        }
+    }
+    out.push_str(&summary(results, lang));
+    out
+}
+
+/// `lint --output-format sarif`: SARIF 2.1.0 with the rules' metadata, for code-scanning
+/// dashboards.
+pub fn sarif(results: &[FileResult<'_>]) -> String {
+    use serde_json::json;
+    let rules = crate::rules::all();
+    let rule_meta: Vec<serde_json::Value> = rules
+        .iter()
+        .map(|r| {
+            json!({
+                "id": r.code,
+                "name": r.name,
+                "shortDescription": { "text": r.summary.1 },
+                "fullDescription": { "text": r.summary.0 },
+                "help": { "text": r.docs },
+                "defaultConfiguration": { "level": sarif_level(r.severity) },
+            })
+        })
+        .collect();
+    let region = |p: &crate::rules::Place| {
+        json!({
+            "startLine": p.line,
+            "startColumn": p.column,
+            "endLine": p.end_line,
+            "endColumn": p.end_column,
+        })
+    };
+    let mut out = Vec::new();
+    for r in results {
+        for d in &r.diagnostics {
+            let location = |p: &crate::rules::Place| {
+                json!({
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": r.doc.path },
+                        "region": region(p),
+                    }
+                })
+            };
+            let related: Vec<serde_json::Value> = d
+                .related
+                .iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    let mut l = location(p);
+                    l["id"] = json!(i);
+                    l["message"] = json!({ "text": p.label });
+                    l
+                })
+                .collect();
+            let mut text = d.message.clone();
+            if let Some(h) = &d.help {
+                text.push_str(" (");
+                text.push_str(h);
+                text.push(')');
+            }
+            out.push(json!({
+                "ruleId": d.code,
+                "ruleIndex": rules.iter().position(|x| x.code == d.code),
+                "level": sarif_level(d.severity),
+                "message": { "text": text },
+                "locations": [location(&d.primary)],
+                "relatedLocations": related,
+            }));
+        }
+    }
+    let doc = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "rapportlint",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rule_meta,
+            }},
+            "results": out,
+        }],
+    });
+    serde_json::to_string_pretty(&doc).unwrap_or_default()
+}
+
+fn sarif_level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// The `lint --output-format json` document.
+pub fn json(results: &[FileResult<'_>]) -> String {
+    let diagnostics = json_diags(results);
     let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
     let summary = JsonSummary {
         files: results.len(),

@@ -199,3 +199,133 @@ fn rules_are_documented() {
         assert!(doc.contains(part), "{doc}");
     }
 }
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+const SEED_004: &str = "fixtures/reports/004_107a323575072c43.txt";
+
+#[test]
+fn github_output_is_workflow_commands() {
+    let o = rapportlint(&["lint", SEED_004, "--output-format", "github"]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    let annotations: Vec<&str> = out.lines().filter(|l| l.starts_with("::")).collect();
+    assert!(!annotations.is_empty(), "{out}");
+    for a in &annotations {
+        assert!(
+            a.starts_with("::error file=fixtures/reports/004_107a323575072c43.txt,line=")
+                || a.starts_with("::warning file="),
+            "{a}"
+        );
+        // Data is escaped: no raw `%` (9,0 % becomes 9,0 %25), the help joined by %0A.
+        let message = a.splitn(3, "::").nth(2).unwrap_or("");
+        assert!(!message.contains("% ") && !message.ends_with('%'), "{a}");
+    }
+    assert!(out.contains("title=RL101 (total-sum)::"), "{out}");
+    assert!(
+        out.contains("line=2604,col=17,endLine=2604,endColumn=25"),
+        "{out}"
+    );
+    // The summary follows as plain text.
+    assert!(out.lines().last().unwrap_or("").starts_with("Kontrollerte"));
+}
+
+#[test]
+fn sarif_output_carries_rule_metadata() {
+    let o = rapportlint(&["lint", SEED_004, "--output-format", "sarif"]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("SARIF is JSON");
+    assert_eq!(v["version"], "2.1.0");
+    let run = &v["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "rapportlint");
+    let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
+    assert!(
+        rules
+            .iter()
+            .any(|r| r["id"] == "RL101" && r["name"] == "total-sum")
+    );
+    let results = run["results"].as_array().expect("results");
+    let delsum = results
+        .iter()
+        .find(|r| {
+            r["ruleId"] == "RL101"
+                && r["locations"][0]["physicalLocation"]["region"]["startLine"] == 2604
+        })
+        .expect("the Delsum finding");
+    assert_eq!(delsum["level"], "error");
+    let idx = delsum["ruleIndex"].as_u64().expect("ruleIndex") as usize;
+    assert_eq!(rules[idx]["id"], "RL101");
+    let related = delsum["relatedLocations"].as_array().expect("related");
+    assert!(
+        related
+            .iter()
+            .any(|r| r["physicalLocation"]["region"]["startLine"] == 2602)
+    );
+}
+
+#[test]
+fn json_lines_has_one_diagnostic_per_line() {
+    let o = rapportlint(&["lint", SEED_004, "--output-format", "json-lines"]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
+    assert!(lines.len() >= 5);
+    for d in &lines {
+        for key in [
+            "path", "code", "rule", "severity", "message", "line", "column", "related",
+        ] {
+            assert!(d.get(key).is_some(), "{key} missing in {d}");
+        }
+    }
+}
+
+#[test]
+fn show_rounding_lists_rounding_as_info_and_does_not_fail() {
+    let excerpt = "fixtures/excerpts/statutory-5-4-004-l1990.txt";
+    let plain = rapportlint(&["lint", excerpt, "--output-format", "concise"]);
+    assert_eq!(plain.status.code(), Some(0));
+    assert!(!stdout(&plain).contains("[info]"));
+    let o = rapportlint(&[
+        "lint",
+        excerpt,
+        "--output-format",
+        "concise",
+        "--show-rounding",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let out = stdout(&o);
+    // Netto finansutgifter 2022: the rows give 338 064, the table prints 338 063.
+    assert!(
+        out.contains("«Netto finansutgifter» i kolonnen «Regnskap 2022» er 338 063, utregnet 338 064: avrundingsdifferanse -1"),
+        "{out}"
+    );
+    assert!(out.lines().filter(|l| l.contains("[info]")).count() >= 3);
+    // --fail-on info turns them into a failure.
+    let o = rapportlint(&["lint", excerpt, "--show-rounding", "--fail-on", "info"]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn tolerance_is_set_per_rule() {
+    // 004:1152 Totalt 9,0 % against 3,0 % + 6,2 %: off by 0,2 beyond rounding.
+    let count = |args: &[&str]| {
+        let mut all = vec!["lint", SEED_004, "--output-format", "concise"];
+        all.extend_from_slice(args);
+        stdout(&rapportlint(&all))
+            .lines()
+            .filter(|l| l.contains(":1152:") && l.contains("RL102"))
+            .count()
+    };
+    assert_eq!(count(&[]), 1);
+    assert_eq!(count(&["--tolerance", "RL101=1"]), 1);
+    assert_eq!(count(&["--tolerance", "RL102=0,2"]), 0);
+    for bad in ["RL102", "RL102=x", "RL999=1", "RL102=-1"] {
+        let o = rapportlint(&["lint", SEED_004, "--tolerance", bad]);
+        assert_eq!(o.status.code(), Some(2), "{bad}");
+    }
+}

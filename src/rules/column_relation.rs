@@ -1,8 +1,8 @@
 //! RL102 `column-relation`: a row whose columns do not relate as their headers say.
 
 use super::{
-    Checked, Diagnostic, Lang, RuleInfo, Severity, TableRef, likely_cause, minus_char, place_of,
-    unit_note,
+    Checked, Diagnostic, Lang, Options, RuleInfo, Severity, TableRef, likely_cause, minus_char,
+    place_of, rounding_note, unit_note,
 };
 use crate::assemble::relations_for;
 use crate::model::{Cell, Document, RowKind, Table, TableKind};
@@ -67,7 +67,7 @@ pub fn check(
     _doc: &Document,
     table: &Table,
     vocab: &Vocab,
-    lang: Lang,
+    opts: &Options,
     out: &mut Vec<Diagnostic>,
     checked: &mut Checked,
 ) {
@@ -83,16 +83,32 @@ pub fn check(
             continue;
         }
         for rel in &relations {
-            match judge(row, rel) {
+            match judge(row, rel, opts.tolerance(INFO.code)) {
                 Judged::Skipped => checked.relations_skipped += 1,
-                Judged::Holds => checked.relations_checked += 1,
+                Judged::Holds { result, computed } => {
+                    checked.relations_checked += 1;
+                    if opts.show_rounding && result.value != Some(computed) {
+                        let name = table
+                            .columns
+                            .get(result.column)
+                            .map_or_else(String::new, |c| c.name.clone());
+                        out.push(rounding_note(
+                            &INFO,
+                            table,
+                            result,
+                            computed,
+                            &format!("«{name}»"),
+                            opts.lang,
+                        ));
+                    }
+                }
                 Judged::Broken {
                     result,
                     terms,
                     computed,
                 } => {
                     checked.relations_checked += 1;
-                    out.push(diagnostic(table, rel, result, &terms, computed, lang));
+                    out.push(diagnostic(table, rel, result, &terms, computed, opts.lang));
                 }
             }
         }
@@ -101,7 +117,10 @@ pub fn check(
 
 enum Judged<'a> {
     Skipped,
-    Holds,
+    Holds {
+        result: &'a Cell,
+        computed: Decimal,
+    },
     Broken {
         result: &'a Cell,
         terms: Vec<(&'a Cell, bool)>,
@@ -113,7 +132,7 @@ fn usable(c: &Cell, rel: &Relation) -> bool {
     c.value.is_some() && (!c.percent || rel.percent_ok)
 }
 
-fn judge<'a>(row: &'a crate::model::Row, rel: &Relation) -> Judged<'a> {
+fn judge<'a>(row: &'a crate::model::Row, rel: &Relation, extra: Decimal) -> Judged<'a> {
     if row.ambiguous {
         return Judged::Skipped;
     }
@@ -136,9 +155,6 @@ fn judge<'a>(row: &'a crate::model::Row, rel: &Relation) -> Judged<'a> {
         return Judged::Skipped;
     }
     let found = result.value.unwrap_or_default();
-    if holds_values(found, &ops, rel.either_sign) {
-        return Judged::Holds;
-    }
     let sum: Decimal = ops
         .iter()
         .map(|(v, plus)| if *plus { *v } else { -*v })
@@ -149,6 +165,9 @@ fn judge<'a>(row: &'a crate::model::Row, rel: &Relation) -> Judged<'a> {
     } else {
         sum
     };
+    if holds_values(found, &ops, rel.either_sign) || (found - computed).abs() <= extra {
+        return Judged::Holds { result, computed };
+    }
     Judged::Broken {
         result,
         terms,

@@ -114,16 +114,47 @@ pub fn find(code_or_name: &str) -> Option<RuleInfo> {
         .find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
 }
 
-/// Run every rule on a document.
+/// How a run of the rules is set up.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub lang: Lang,
+    /// Also list relations that hold only within rounding, as info.
+    pub show_rounding: bool,
+    /// Extra tolerance per rule code, in the table's printed unit, on top of the
+    /// rounding interval (`--tolerance RL101=2`).
+    pub tolerance: std::collections::BTreeMap<String, Decimal>,
+}
+
+impl Options {
+    pub fn new(lang: Lang) -> Self {
+        Options {
+            lang,
+            show_rounding: false,
+            tolerance: Default::default(),
+        }
+    }
+
+    /// The extra tolerance for a rule (zero unless overridden).
+    pub fn tolerance(&self, code: &str) -> Decimal {
+        self.tolerance.get(code).copied().unwrap_or_default()
+    }
+}
+
+/// Run every rule on a document with the default options.
 pub fn check(doc: &Document, vocab: &Vocab, lang: Lang) -> (Vec<Diagnostic>, Checked) {
+    check_with(doc, vocab, &Options::new(lang))
+}
+
+/// Run every rule on a document.
+pub fn check_with(doc: &Document, vocab: &Vocab, opts: &Options) -> (Vec<Diagnostic>, Checked) {
     let mut out = Vec::new();
     let mut checked = Checked {
         tables: doc.tables.len(),
         ..Checked::default()
     };
     for table in &doc.tables {
-        total_sum::check(doc, table, vocab, lang, &mut out, &mut checked);
-        column_relation::check(doc, table, vocab, lang, &mut out, &mut checked);
+        total_sum::check(doc, table, vocab, opts, &mut out, &mut checked);
+        column_relation::check(doc, table, vocab, opts, &mut out, &mut checked);
         checked.status_fields_checked += status_fields(table);
     }
     out.sort_by_key(|d| (d.primary.line, d.primary.column, d.code));
@@ -219,5 +250,59 @@ pub(crate) fn unit_note(table: &Table, lang: Lang) -> &'static str {
             Lang::En => " (in NOK million)",
         },
         _ => "",
+    }
+}
+
+/// An info finding for a relation that holds only within rounding (`--show-rounding`).
+pub(crate) fn rounding_note(
+    rule: &RuleInfo,
+    table: &Table,
+    cell: &Cell,
+    computed: Decimal,
+    subject: &str,
+    lang: Lang,
+) -> Diagnostic {
+    let minus = minus_char(cell);
+    let found = cell.value.unwrap_or_default();
+    let computed = computed.round_dp(found.scale().max(computed.scale()));
+    let pct = if cell.percent { " %" } else { "" };
+    let expected = format!("{}{pct}", crate::number::format_norwegian(computed, minus));
+    let delta = format!(
+        "{}{pct}",
+        crate::number::format_norwegian(found - computed, minus)
+    );
+    let message = match lang {
+        Lang::Nb => format!(
+            "{subject} er {}, utregnet {expected}: avrundingsdifferanse {delta}{}",
+            cell.text,
+            unit_note(table, lang)
+        ),
+        Lang::En => format!(
+            "{subject} is {}, computed {expected}: rounding difference {delta}{}",
+            cell.text,
+            unit_note(table, lang)
+        ),
+    };
+    Diagnostic {
+        code: rule.code,
+        rule: rule.name,
+        severity: Severity::Info,
+        message,
+        help: None,
+        primary: place_of(
+            cell,
+            match lang {
+                Lang::Nb => format!("utregnet {expected}"),
+                Lang::En => format!("computed {expected}"),
+            },
+        ),
+        related: Vec::new(),
+        table: TableRef {
+            title: table.title.clone(),
+            line: table.first_line,
+        },
+        expected: Some(expected),
+        found: Some(cell.text.clone()),
+        delta: Some(delta),
     }
 }

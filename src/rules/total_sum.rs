@@ -1,8 +1,8 @@
 //! RL101 `total-sum`: a total that does not equal the rows it covers.
 
 use super::{
-    Checked, Diagnostic, Lang, RuleInfo, Severity, TableRef, likely_cause, minus_char, place_of,
-    unit_note,
+    Checked, Diagnostic, Lang, Options, RuleInfo, Severity, TableRef, likely_cause, minus_char,
+    place_of, rounding_note, unit_note,
 };
 use crate::meaning::without_code;
 use crate::model::{Cell, ColumnKind, Document, RowKind, Table, TableKind};
@@ -167,10 +167,15 @@ impl Acc {
 }
 
 /// One accumulator per checked column; counts (`Antall`) are exact integers.
-fn new_accs(table: &Table, found: &[(usize, Decimal)]) -> Vec<Acc> {
+/// `extra` is a tolerance on top of the rounding interval (`--tolerance RL101=…`).
+fn new_accs(table: &Table, found: &[(usize, Decimal)], extra: Decimal) -> Vec<Acc> {
     found
         .iter()
-        .map(|&(k, v)| Acc::new(table.columns[k].kind == ColumnKind::Antall && v.scale() == 0))
+        .map(|&(k, v)| {
+            let mut a = Acc::new(table.columns[k].kind == ColumnKind::Antall && v.scale() == 0);
+            a.tol = extra;
+            a
+        })
         .collect()
 }
 
@@ -196,8 +201,14 @@ impl Eval {
     }
 }
 
-fn eval(table: &Table, cover: &[usize], found: &[(usize, Decimal)], skip_weak: bool) -> Eval {
-    let mut accs = new_accs(table, found);
+fn eval(
+    table: &Table,
+    cover: &[usize],
+    found: &[(usize, Decimal)],
+    skip_weak: bool,
+    extra: Decimal,
+) -> Eval {
+    let mut accs = new_accs(table, found, extra);
     for &r in cover {
         if skip_weak && weak(table, r, found.len()) {
             continue;
@@ -223,6 +234,8 @@ fn weak(table: &Table, row: usize, total_cells: usize) -> bool {
 /// A total that did not add up, kept until the whole table has been read.
 struct Failure {
     row: usize,
+    /// Tolerance on top of rounding.
+    extra: Decimal,
     found: Vec<(usize, Decimal)>,
     /// The rows since the previous total (or the subtotals since the previous grand total).
     natural: Vec<usize>,
@@ -247,10 +260,12 @@ pub fn check(
     doc: &Document,
     table: &Table,
     vocab: &Vocab,
-    lang: Lang,
+    opts: &Options,
     out: &mut Vec<Diagnostic>,
     checked: &mut Checked,
 ) {
+    let lang = opts.lang;
+    let extra = opts.tolerance(INFO.code);
     if table.kind != TableKind::Numeric {
         return;
     }
@@ -302,11 +317,12 @@ pub fn check(
             continue;
         }
         let natural = natural_cover(table, &units, &is_total);
-        let mut held: Option<(Vec<usize>, Eval, bool)> = None;
+        // The cover that holds: rows, evaluation, doubtful, rank.
         #[allow(clippy::type_complexity)]
+        let mut held: Option<(Vec<usize>, Eval, bool, (bool, bool))> = None;
         let mut partial: Option<(usize, Vec<usize>)> = None;
-        // Suffixes of the open units, shortest first.
-        let mut accs = new_accs(table, &found);
+        // Suffixes of the open units, shortest first; ties go to the longer.
+        let mut accs = new_accs(table, &found, extra);
         let mut accs_strong = accs.clone();
         let lowest = units.len().saturating_sub(MAX_COVER);
         for start in (lowest..units.len()).rev() {
@@ -326,19 +342,28 @@ pub fn check(
                 holds,
                 accs: accs.clone(),
             };
+            // Prefer the rows since the previous total, then the longest run that holds
+            // (a short run can hold by leaving out rows within the tolerance), and a
+            // run that holds in full over one that holds only without its weak rows.
+            let len = units.len() - start;
+            let is_natural = len == natural.len();
+            let rank = |full: bool| (is_natural, full);
             if e.all() {
-                held = Some((units[start..].to_vec(), e, false));
-                break;
+                if held.as_ref().is_none_or(|h| h.3 <= rank(true)) {
+                    held = Some((units[start..].to_vec(), e, false, rank(true)));
+                }
+                continue;
             }
             if accs_strong
                 .iter()
                 .zip(&found)
                 .all(|(a, (_, f))| a.holds(*f))
             {
-                held = Some((units[start..].to_vec(), e, true));
-                break;
+                if held.as_ref().is_none_or(|h| h.3 <= rank(false)) {
+                    held = Some((units[start..].to_vec(), e, true, rank(false)));
+                }
+                continue;
             }
-            let len = units.len() - start;
             let firm = e.firm(len);
             // A one-row sum needs two columns that repeat their row to be firm.
             let enough = if len == 1 { 2 } else { 1 };
@@ -348,9 +373,9 @@ pub fn check(
         }
         // All items since the last grand total, when the subtotals are no parts of it.
         if held.is_none() && !flat.is_empty() && flat != natural {
-            let e = eval(table, &flat, &found, false);
+            let e = eval(table, &flat, &found, false, extra);
             if e.all() {
-                held = Some((flat.clone(), e, false));
+                held = Some((flat.clone(), e, false, (false, true)));
             }
         }
         // A total above its rows.
@@ -359,17 +384,17 @@ pub fn check(
                 .take_while(|&r| table.rows[r].kind == RowKind::Item)
                 .collect();
             if !below.is_empty() {
-                let e = eval(table, &below, &found, false);
+                let e = eval(table, &below, &found, false, extra);
                 if e.all() {
                     for &r in &below {
                         consumed[r] = true;
                     }
-                    held = Some((below, e, false));
+                    held = Some((below, e, false, (false, true)));
                 }
             }
         }
         match held {
-            Some((cover, e, doubtful)) => {
+            Some((cover, e, doubtful, _)) => {
                 if doubtful {
                     checked.relations_skipped += found.len();
                 } else {
@@ -377,6 +402,32 @@ pub fn check(
                     for (j, &(k, _)) in found.iter().enumerate() {
                         if e.accs[j].nonzero >= 2 {
                             firm_cols[k] = true;
+                        }
+                    }
+                    if opts.show_rounding {
+                        for (j, &(k, f)) in found.iter().enumerate() {
+                            if e.accs[j].sum != f
+                                && let Some(cell) = row.cell(k)
+                            {
+                                let subject = format!(
+                                    "«{}» {} «{}»",
+                                    short(&row.label),
+                                    if lang == Lang::Nb {
+                                        "i kolonnen"
+                                    } else {
+                                        "in column"
+                                    },
+                                    table.columns[k].name
+                                );
+                                out.push(rounding_note(
+                                    &INFO,
+                                    table,
+                                    cell,
+                                    e.accs[j].sum,
+                                    &subject,
+                                    lang,
+                                ));
+                            }
                         }
                     }
                     let orphans = orphans(table, &natural, &cover, &found);
@@ -400,6 +451,7 @@ pub fn check(
                 doubtful[i] = true;
                 failures.push(Failure {
                     row: i,
+                    extra,
                     found,
                     natural,
                     partial: partial.map(|(_, c)| c),
@@ -612,7 +664,7 @@ fn judge(
             skip(checked);
             return;
         }
-        match explain(table, &cover, &f.found) {
+        match explain(table, &cover, &f.found, f.extra) {
             Some(e) => (cover, e),
             None => {
                 if loose
@@ -630,7 +682,7 @@ fn judge(
         skip(checked);
         return;
     }
-    let e = eval(table, &cover, &f.found, true);
+    let e = eval(table, &cover, &f.found, true, f.extra);
     for (j, &(k, found)) in f.found.iter().enumerate() {
         checked.relations_checked += 1;
         if e.holds[j] {
@@ -662,8 +714,13 @@ fn judge(
 
 /// One row that explains the difference in every column: left out of the total, or
 /// added with its sign flipped.
-fn explain(table: &Table, cover: &[usize], found: &[(usize, Decimal)]) -> Option<Evidence> {
-    let e = eval(table, cover, found, true);
+fn explain(
+    table: &Table,
+    cover: &[usize],
+    found: &[(usize, Decimal)],
+    extra: Decimal,
+) -> Option<Evidence> {
+    let e = eval(table, cover, found, true, extra);
     if !e.accs.iter().all(|a| a.usable) {
         return None;
     }
