@@ -1167,6 +1167,16 @@ fn column_expectations(rows: &[Row], count: usize) -> Vec<split::Expect> {
                 .filter_map(|r| r.cell(col))
                 .filter(|c| c.value.is_some())
                 .collect();
+            if cells.is_empty() {
+                let rows_read = rows
+                    .iter()
+                    .filter(|r| !r.ambiguous && !r.cells.is_empty())
+                    .count();
+                return split::Expect {
+                    empty: rows_read >= 3,
+                    ..split::Expect::default()
+                };
+            }
             if cells.len() < 2 {
                 return split::Expect::default();
             }
@@ -1188,6 +1198,7 @@ fn column_expectations(rows: &[Row], count: usize) -> Vec<split::Expect> {
             split::Expect {
                 digits: Some(lens[lens.len() / 2]),
                 percent,
+                empty: false,
             }
         })
         .collect()
@@ -1286,6 +1297,21 @@ fn reading_score(rows: &[Row], unread: &[usize], header: &Header, relations: &[R
             .iter()
             .map(|l| ((l - median).abs() - 2).clamp(0, 2))
             .sum::<i64>();
+    }
+    // A column holds percentages or amounts, not both: a reading that mixes them in one
+    // column has put cells in the wrong columns.
+    for col in 0..columns {
+        let (mut pct, mut amounts) = (0i64, 0i64);
+        for c in rows.iter().filter_map(|r| r.cell(col)) {
+            if c.value.is_some() {
+                if c.percent {
+                    pct += 1;
+                } else {
+                    amounts += 1;
+                }
+            }
+        }
+        score -= 3 * pct.min(amounts);
     }
     // Header names: how column-like they read, less a cost per column, so that a year
     // on a line of its own is not taken for a column of its own.

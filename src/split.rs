@@ -101,6 +101,8 @@ pub struct Expect {
     pub digits: Option<u32>,
     /// Percent or not.
     pub percent: Option<bool>,
+    /// The column was empty in every row read so far.
+    pub empty: bool,
 }
 
 /// True when the run is laid out with wide padding between cells (`16 168        17 334`):
@@ -375,6 +377,10 @@ pub fn split_with(
                     if let (Some(v), Some(d)) = (value, want.digits) {
                         let digits = v.abs().trunc().to_string().len() as i32;
                         s.5 -= ((digits - d as i32).abs() - 1).max(0);
+                    }
+                    // On a tie, leave a column empty that is empty everywhere else.
+                    if want.empty {
+                        s.5 -= 1;
                     }
                 }
                 let nrun = match placed {

@@ -1,0 +1,276 @@
+//! RL103 `percent-share`: a percent cell that does not match the amounts it is a share of.
+
+use super::{Checked, Diagnostic, Lang, Options, RuleInfo, Severity, TableRef, place_of};
+use crate::model::{Cell, ColumnKind, Row, RowKind, Table, TableKind};
+use crate::number::format_norwegian;
+use rust_decimal::Decimal;
+
+/// What it does: checks percent columns against the amounts in the same row: a share
+/// (`Andel = del / helhet`, `sysselsatte / befolkning`) or a deviation in percent
+/// (`Avvik i % = Avvik / |budsjett|`). Which two columns a percent column is computed
+/// from is read from the header (`Avvik i %` next to `Avvik` and a budget) or, where the
+/// header does not say, found from the table itself: the pair of columns that gives the
+/// printed percent in nearly every row.
+///
+/// Why it matters: a percentage that does not match its own figures was usually typed
+/// by hand or left from an earlier draft; readers quote the percentage, not the counts.
+///
+/// Example: `Moss 31123 23030 73,9 pst` while the other rows give their percent as
+/// column 2 / column 1: 23 030 / 31 123 = 74,0 %, not 73,9 %.
+///
+/// Fix: recompute the percentage from the amounts, or correct the amount that is wrong.
+///
+/// Both the percent and the amounts are rounded: the check computes the interval of
+/// shares the printed amounts allow and compares it with the printed percent ± half its
+/// last digit, so rounding is never a finding. The sign of a deviation in percent is the
+/// sign rules' business; here only its size is checked.
+pub const INFO: RuleInfo = RuleInfo {
+    code: "RL103",
+    name: "percent-share",
+    severity: Severity::Error,
+    summary: (
+        "En prosent stemmer ikke med beløpene den er regnet av",
+        "A percentage does not match the amounts it is computed from",
+    ),
+    docs: "\
+Hva den gjør
+  Kontrollerer prosentkolonner mot beløpene i samme rad: en andel (del / helhet,
+  sysselsatte / befolkning) eller et avvik i prosent (Avvik i % = Avvik / |budsjett|).
+  Hvilke to kolonner prosenten er regnet av, leses av overskriften (Avvik i % ved siden
+  av Avvik og et budsjett) eller, der overskriften ikke sier det, av tabellen selv:
+  kolonneparet som gir den trykte prosenten i nesten alle rader.
+
+Hvorfor det er viktig
+  En prosent som ikke stemmer med sine egne tall er som regel skrevet inn for hånd eller
+  står igjen fra et tidligere utkast. Leserne siterer prosenten, ikke tallene.
+
+Eksempel
+  «Moss 31123 23030 73,9 pst» mens de andre radene har prosenten som kolonne 2 /
+  kolonne 1: 23 030 / 31 123 = 74,0 %, ikke 73,9 %.
+
+Retting
+  Regn prosenten ut på nytt fra beløpene, eller rett beløpet som er feil.
+
+Avrunding
+  Både prosenten og beløpene er avrundet: kontrollen regner ut intervallet av andeler
+  som de trykte beløpene tillater og sammenligner det med den trykte prosenten ± en halv
+  enhet i siste siffer. Avrunding gir aldri funn. Fortegnet på et avvik i prosent er
+  fortegnsreglenes sak; her kontrolleres bare størrelsen.",
+};
+
+/// A share found from the data must hold in at least this many rows ...
+const MIN_ROWS: usize = 3;
+/// ... and fail in at most one row for every this many where it holds.
+const HOLD_PER_FAIL: usize = 3;
+
+fn half_unit(v: Decimal) -> Decimal {
+    Decimal::new(5, v.scale() + 1)
+}
+
+/// A column whose cells are mostly percentages.
+fn is_percent_column(table: &Table, k: usize) -> bool {
+    if matches!(
+        table.columns[k].kind,
+        ColumnKind::Prosent | ColumnKind::AvvikProsent
+    ) {
+        return true;
+    }
+    let (mut pct, mut all) = (0, 0);
+    for c in table.rows.iter().filter_map(|r| r.cell(k)) {
+        if c.value.is_some() {
+            all += 1;
+            pct += usize::from(c.percent);
+        }
+    }
+    all > 0 && pct * 2 > all
+}
+
+fn checkable(row: &Row) -> bool {
+    !row.ambiguous && !matches!(row.kind, RowKind::Heading | RowKind::Task)
+}
+
+/// The share `|part| / |whole| · 100` as an interval, from the printed amounts' intervals.
+fn share_interval(part: Decimal, whole: Decimal) -> Option<(Decimal, Decimal)> {
+    let (p, w) = (part.abs(), whole.abs());
+    let (hp, hw) = (half_unit(part), half_unit(whole));
+    if w - hw <= Decimal::ZERO {
+        return None;
+    }
+    let hundred = Decimal::ONE_HUNDRED;
+    let lo = ((p - hp).max(Decimal::ZERO) * hundred).checked_div(w + hw)?;
+    let hi = ((p + hp) * hundred).checked_div(w - hw)?;
+    Some((lo, hi))
+}
+
+/// Does the percent cell match part / whole? `None` when a cell is missing.
+fn judge(row: &Row, p: usize, part: usize, whole: usize) -> Option<bool> {
+    let pc = row.cell(p).filter(|c| c.percent || c.value.is_some())?;
+    let pv = pc.value?;
+    let a = row.cell(part).filter(|c| !c.percent)?.value?;
+    let b = row.cell(whole).filter(|c| !c.percent)?.value?;
+    if b.is_zero() {
+        return None;
+    }
+    let (lo, hi) = share_interval(a, b)?;
+    let h = half_unit(pv);
+    let v = pv.abs();
+    Some(v + h >= lo && v - h <= hi)
+}
+
+/// Does the header name this pair (`Avvik i %` from `Avvik` and a budget)?
+fn named(table: &Table, p: usize, part: usize, whole: usize) -> bool {
+    table.columns[p].kind == ColumnKind::AvvikProsent
+        && table.columns[part].kind == ColumnKind::Avvik
+        && table.columns[whole].kind.is_budget()
+        && table.columns[whole]
+            .period
+            .compatible(table.columns[p].period)
+}
+
+/// Check every percent column of a numeric table.
+pub fn check(table: &Table, opts: &Options, out: &mut Vec<Diagnostic>, checked: &mut Checked) {
+    if table.kind != TableKind::Numeric {
+        return;
+    }
+    let n = table.columns.len();
+    let percent: Vec<bool> = (0..n).map(|k| is_percent_column(table, k)).collect();
+    let amounts: Vec<usize> = (0..n)
+        .filter(|&k| !percent[k] && !table.columns[k].kind.is_text())
+        .collect();
+    for p in (0..n).filter(|&k| percent[k]) {
+        // The pair that fits best: named by the header first, then most rows holding.
+        let mut best: Option<((bool, usize), usize, usize)> = None;
+        for &part in &amounts {
+            for &whole in &amounts {
+                if part == whole {
+                    continue;
+                }
+                let (mut holds, mut fails) = (0, 0);
+                for row in table.rows.iter().filter(|r| checkable(r)) {
+                    match judge(row, p, part, whole) {
+                        Some(true) => holds += 1,
+                        Some(false) => fails += 1,
+                        None => {}
+                    }
+                }
+                let is_named = named(table, p, part, whole);
+                let accepted = if is_named {
+                    holds >= 1 && fails <= holds
+                } else {
+                    holds >= MIN_ROWS && fails * HOLD_PER_FAIL <= holds
+                };
+                let rank = (is_named, holds);
+                if accepted && best.is_none_or(|(r, _, _)| rank > r) {
+                    best = Some((rank, part, whole));
+                }
+            }
+        }
+        let Some((_, part, whole)) = best else {
+            continue;
+        };
+        for row in table.rows.iter().filter(|r| checkable(r)) {
+            match judge(row, p, part, whole) {
+                Some(true) => checked.relations_checked += 1,
+                Some(false) => {
+                    checked.relations_checked += 1;
+                    out.push(diagnostic(table, row, p, part, whole, opts.lang));
+                }
+                None => {
+                    if row.cell(p).is_some() {
+                        checked.relations_skipped += 1;
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn diagnostic(
+    table: &Table,
+    row: &Row,
+    p: usize,
+    part: usize,
+    whole: usize,
+    lang: Lang,
+) -> Diagnostic {
+    let nb = lang == Lang::Nb;
+    let cell = |k: usize| -> &Cell { row.cell(k).expect("judged cells exist") };
+    let (pc, ac, bc) = (cell(p), cell(part), cell(whole));
+    let pv = pc.value.unwrap_or_default();
+    let a = ac.value.unwrap_or_default();
+    let b = bc.value.unwrap_or_default();
+    let share = (a.abs() * Decimal::ONE_HUNDRED)
+        .checked_div(b.abs())
+        .unwrap_or_default()
+        .round_dp(pv.scale());
+    let expected = format!("{} %", format_norwegian(share, '-'));
+    let delta = format_norwegian(pv.abs() - share, '-');
+    let name = |k: usize| table.columns[k].name.clone();
+    let label = row.label.trim();
+    let message = if nb {
+        format!(
+            "«{}» i raden «{label}» er {}, men «{}» / «{}» gir {expected}: differansen er {delta} prosentpoeng",
+            name(p),
+            pc.text,
+            name(part),
+            name(whole)
+        )
+    } else {
+        format!(
+            "«{}» in the row «{label}» is {}, but «{}» / «{}» gives {expected}: the difference is {delta} percentage points",
+            name(p),
+            pc.text,
+            name(part),
+            name(whole)
+        )
+    };
+    let help = Some(if nb {
+        "de andre radene i tabellen har prosenten regnet av de samme to kolonnene".to_string()
+    } else {
+        "the other rows of the table compute the percentage from the same two columns".to_string()
+    });
+    Diagnostic {
+        code: INFO.code,
+        rule: INFO.name,
+        severity: INFO.severity,
+        message,
+        help,
+        primary: place_of(
+            pc,
+            if nb {
+                format!("ventet {expected}")
+            } else {
+                format!("expected {expected}")
+            },
+        ),
+        related: vec![place_of(ac, name(part)), place_of(bc, name(whole))],
+        table: TableRef {
+            title: table.title.clone(),
+            line: table.first_line,
+        },
+        expected: Some(expected),
+        found: Some(pc.text.clone()),
+        delta: Some(delta),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn the_share_interval_spans_the_rounding_of_both_amounts() {
+        let (lo, hi) = share_interval(d("23030"), d("31123")).unwrap();
+        // 73,9 ± 0,05 does not meet 23 030 / 31 123 = 73,997…
+        assert!(lo > d("73.95") && hi < d("74.01"), "{lo} {hi}");
+        // A whole of zero (within rounding) gives no share.
+        assert!(share_interval(d("1"), d("0")).is_none());
+        // Sign does not matter: an income row with a negative budget.
+        let (lo, hi) = share_interval(d("-5"), d("-100")).unwrap();
+        assert!(lo <= d("5") && hi >= d("5"));
+    }
+}
