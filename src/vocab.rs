@@ -7,6 +7,7 @@ const COLUMNS_TOML: &str = include_str!("../rules/columns.toml");
 const ROWS_TOML: &str = include_str!("../rules/rows.toml");
 const STATUS_TOML: &str = include_str!("../rules/status.toml");
 const RELATIONS_TOML: &str = include_str!("../rules/relations.toml");
+const STATUTORY_TOML: &str = include_str!("../rules/statutory.toml");
 
 /// A column kind from `rules/columns.toml`.
 #[derive(Debug, Clone, Deserialize)]
@@ -90,6 +91,23 @@ pub struct RelationDef {
     pub percent_ok: bool,
 }
 
+/// A statutory identity from `rules/statutory.toml`: rows keyed by label.
+#[derive(Debug, Clone, Deserialize)]
+pub struct IdentityDef {
+    pub name: String,
+    #[serde(default)]
+    pub paragraph: String,
+    /// Label beginnings of the result row (alternatives).
+    pub result: Vec<String>,
+    /// Per term, label beginnings (alternatives).
+    pub terms: Vec<Vec<String>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct StatutoryFile {
+    identity: Vec<IdentityDef>,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 struct RelationsFile {
     relation: Vec<RelationDef>,
@@ -117,6 +135,7 @@ pub struct Vocab {
     /// Status aliases as normalised word sequences, longest first, with the index of their value.
     status_aliases: Vec<(Vec<String>, usize)>,
     pub relations: Vec<RelationDef>,
+    pub identities: Vec<IdentityDef>,
 }
 
 /// Lowercase a header or label word and strip the punctuation around it.
@@ -149,7 +168,11 @@ impl Vocab {
             toml::from_str(STATUS_TOML).map_err(|e| format!("rules/status.toml: {e}"))?;
         let relations: RelationsFile =
             toml::from_str(RELATIONS_TOML).map_err(|e| format!("rules/relations.toml: {e}"))?;
-        Ok(Self::build(columns, rows, status, relations))
+        let statutory: StatutoryFile =
+            toml::from_str(STATUTORY_TOML).map_err(|e| format!("rules/statutory.toml: {e}"))?;
+        let mut v = Self::build(columns, rows, status, relations);
+        v.identities = statutory.identity;
+        Ok(v)
     }
 
     fn build(
@@ -205,6 +228,7 @@ impl Vocab {
             statuses: status.status,
             status_aliases,
             relations: relations.relation,
+            identities: Vec::new(),
         }
     }
 

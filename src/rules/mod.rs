@@ -10,6 +10,7 @@ use serde::Serialize;
 
 pub mod column_relation;
 pub mod percent_share;
+pub mod statutory_identity;
 pub mod total_sum;
 
 /// How serious a finding is.
@@ -105,7 +106,12 @@ pub struct Checked {
 
 /// Every rule, in code order.
 pub fn all() -> Vec<RuleInfo> {
-    vec![total_sum::INFO, column_relation::INFO, percent_share::INFO]
+    vec![
+        total_sum::INFO,
+        column_relation::INFO,
+        percent_share::INFO,
+        statutory_identity::INFO,
+    ]
 }
 
 /// Look a rule up by code (`RL102`) or name (`column-relation`).
@@ -157,6 +163,7 @@ pub fn check_with(doc: &Document, vocab: &Vocab, opts: &Options) -> (Vec<Diagnos
         total_sum::check(doc, table, vocab, opts, &mut out, &mut checked);
         column_relation::check(doc, table, vocab, opts, &mut out, &mut checked);
         percent_share::check(table, opts, &mut out, &mut checked);
+        statutory_identity::check(table, vocab, opts, &mut out, &mut checked);
         checked.status_fields_checked += status_fields(table);
     }
     out.sort_by_key(|d| (d.primary.line, d.primary.column, d.code));
