@@ -22,9 +22,23 @@ struct Case {
     to: String,
     #[serde(default)]
     delete: bool,
+    /// Under `fixtures/` (default `excerpts`).
+    #[serde(default = "excerpts")]
+    dir: String,
     code: String,
+    /// `error` (default) or `warning`.
+    #[serde(default = "error")]
+    severity: String,
     points_at: usize,
     help: Option<String>,
+}
+
+fn excerpts() -> String {
+    "excerpts".into()
+}
+
+fn error() -> String {
+    "error".into()
 }
 
 fn root() -> &'static Path {
@@ -67,8 +81,9 @@ fn every_planted_error_is_found_where_it_was_planted() {
     assert!(cases.case.len() >= 10);
     let mut failures = Vec::new();
     for case in &cases.case {
-        let text = std::fs::read_to_string(root().join("fixtures/excerpts").join(&case.excerpt))
-            .expect("excerpt reads");
+        let text =
+            std::fs::read_to_string(root().join("fixtures").join(&case.dir).join(&case.excerpt))
+                .expect("excerpt reads");
         // The excerpt is clean before the change ...
         let before = lint(&case.excerpt, text.clone(), &vocab);
         assert!(
@@ -77,11 +92,11 @@ fn every_planted_error_is_found_where_it_was_planted() {
             case.name,
             before.iter().map(|d| &d.message).collect::<Vec<_>>()
         );
-        // ... and after it, the rule points at the planted row.
+        // ... and after it, the rule points at the planted row, at the severity named.
         let after = lint(&case.excerpt, plant(&text, case), &vocab);
         let hit = after.iter().any(|d| {
             d.code == case.code
-                && d.severity == Severity::Error
+                && d.severity.name(Lang::En) == case.severity
                 && (d.primary.line == case.points_at
                     || d.related.iter().any(|r| r.line == case.points_at))
                 && case

@@ -8,6 +8,7 @@ use crate::vocab::Vocab;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+pub mod average_range;
 pub mod column_relation;
 pub mod percent_share;
 pub mod statutory_identity;
@@ -111,6 +112,7 @@ pub fn all() -> Vec<RuleInfo> {
         column_relation::INFO,
         percent_share::INFO,
         statutory_identity::INFO,
+        average_range::INFO,
     ]
 }
 
@@ -164,6 +166,7 @@ pub fn check_with(doc: &Document, vocab: &Vocab, opts: &Options) -> (Vec<Diagnos
         column_relation::check(doc, table, vocab, opts, &mut out, &mut checked);
         percent_share::check(table, opts, &mut out, &mut checked);
         statutory_identity::check(table, vocab, opts, &mut out, &mut checked);
+        average_range::check(table, opts, &mut out, &mut checked);
         checked.status_fields_checked += status_fields(table);
     }
     out.sort_by_key(|d| (d.primary.line, d.primary.column, d.code));
