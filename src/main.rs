@@ -20,11 +20,13 @@ use std::process::ExitCode;
 /// Eksempler:
 ///   rapportlint lint rapport.txt                   kontroller rapporten
 ///   rapportlint lint rapport.txt --output-format concise
+///   rapportlint lint utkast/*.txt --output-format github   i GitHub Actions
+///   rapportlint lint rapport.txt --show-rounding   vis også avrundingsdifferanser
 ///   rapportlint tables rapport.txt                 vis hvordan hver tabell ble lest
 ///   rapportlint tables rapport.txt --format json   det samme, som JSON
 ///   rapportlint tables rapport.txt --stats         antall tabeller, rader, celler, statusfelt
 ///   rapportlint rules                              alle regler
-///   rapportlint rule RL102                         forklaring av én regel
+///   rapportlint rule RL101                         forklaring av én regel
 ///
 /// Avslutningskoder: 0 ingen funn på --fail-on-nivået, 1 funn, 2 bruks- eller inndatafeil.
 #[derive(Parser, Debug)]
@@ -38,8 +40,10 @@ struct Cli {
 enum Command {
     /// Kontroller rapporter (check reports).
     ///
-    /// Leser tabellene og kontrollerer dem med de innebygde reglene. Avsluttes med en
-    /// oppsummering av hva som ble kontrollert.
+    /// Leser tabellene og kontrollerer dem med de innebygde reglene: summer (RL101),
+    /// kolonneforhold (RL102), prosenter (RL103), lovpålagte sammenhenger (RL104) og snitt
+    /// (RL105). Avrunding gir aldri funn. Avsluttes med en oppsummering av hva som ble
+    /// kontrollert.
     #[command(verbatim_doc_comment)]
     Lint {
         /// Rapportfiler (UTF-8-tekst).
