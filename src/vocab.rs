@@ -101,6 +101,9 @@ pub struct IdentityDef {
     pub result: Vec<String>,
     /// Per term, label beginnings (alternatives).
     pub terms: Vec<Vec<String>>,
+    /// Added to the help line of a finding (bokmål).
+    #[serde(default)]
+    pub note: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]

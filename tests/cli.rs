@@ -119,10 +119,18 @@ fn lint_json_is_versioned() {
         "expected",
         "found",
         "delta",
+        "fix",
+        "path",
     ] {
         assert!(d.get(key).is_some(), "diagnostic lacks {key}: {d}");
     }
-    assert_eq!(d["code"], "RL102");
+    // Sorted by line: the first finding is Folkevekst at line 636 (RL104).
+    assert_eq!(d["code"], "RL104");
+    assert_eq!(d["line"], 636);
+    assert!(d["fix"].is_null());
+    for key in ["errors", "warnings", "infos", "relations_checked", "relations_skipped"] {
+        assert!(v["summary"].get(key).is_some(), "summary lacks {key}");
+    }
 }
 
 #[test]

@@ -84,6 +84,7 @@ fn seed_001_human() {
 
 #[test]
 fn seed_004_human() {
+    // 636 Folkevekst ≠ Fødselsoverskudd + Netto innvandring og flytting (2021–2023);
     // 1152 sick leave; 2604 Delsum leaves out `Merutgifter pensjon` in two columns and its
     // Avvik disagrees with Rev − Regn (2604, 2606); 2758 § 5-6 Avvik; 3345 the balance
     // sheet does not foot (an equity line is missing).

@@ -15,8 +15,10 @@ use rust_decimal::Decimal;
 /// Sum netto driftsutgifter`, `Sum netto driftsutgifter = Sum bevilgninger drift, netto
 /// og Avskrivninger`, `Netto driftsresultat = Brutto driftsresultat, Netto
 /// finansutgifter og Motpost avskrivninger`, `Fremført til inndekning = Netto
-/// driftsresultat og Sum disponeringer`, and the balance sheet's `Sum eiendeler = Sum
-/// egenkapital og gjeld` (`rules/statutory.toml`, bokmål and nynorsk wording).
+/// driftsresultat og Sum disponeringer` (and its § 5-5 counterpart), the balance sheet's
+/// `Sum eiendeler = Sum egenkapital og gjeld`, and the population accounts (`Folkevekst =
+/// Fødselsoverskudd + Netto innvandring og flytting`) (`rules/statutory.toml`, bokmål and
+/// nynorsk wording).
 ///
 /// Why it matters: these lines are what the council votes on and what the county
 /// governor reads; an identity that does not hold means a line was edited by hand.
@@ -47,8 +49,9 @@ Hva den gjør
   driftsutgifter; Sum netto driftsutgifter = Sum bevilgninger drift, netto og
   Avskrivninger; Netto driftsresultat = Brutto driftsresultat, Netto finansutgifter og
   Motpost avskrivninger; Fremført til inndekning = Netto driftsresultat og Sum
-  disponeringer; og balansens Sum eiendeler = Sum egenkapital og gjeld
-  (rules/statutory.toml, bokmål og nynorsk).
+  disponeringer (og tilsvarende i § 5-5); balansens Sum eiendeler = Sum egenkapital og
+  gjeld; og befolkningsregnskapet (Folkevekst = Fødselsoverskudd + Netto innvandring og
+  flytting) (rules/statutory.toml, bokmål og nynorsk).
 
 Hvorfor det er viktig
   Det er disse linjene kommunestyret vedtar og statsforvalteren leser. En sammenheng som
@@ -285,6 +288,9 @@ fn diagnostic(
     };
     if let Some(cause) = likely_cause(found, computed, lang) {
         help = format!("{cause}; {help}");
+    }
+    if nb && !def.note.is_empty() {
+        help = format!("{help}. {}", def.note);
     }
     let related = terms
         .iter()
