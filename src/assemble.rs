@@ -1347,9 +1347,7 @@ pub fn relations_for(columns: &[Column], vocab: &Vocab) -> Vec<Relation> {
                     .filter(|k| !used.contains(k))
                     .filter_map(|k| {
                         let rank = kinds.iter().position(|n| *n == columns[k].kind.name())?;
-                        columns[k]
-                            .period
-                            .compatible(col.period)
+                        (def.any_period || columns[k].period.compatible(col.period))
                             .then_some((k, rank))
                     })
                     .min_by_key(|&(k, rank)| {

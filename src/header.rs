@@ -135,11 +135,12 @@ fn part_score(all: &[&str], i: usize, j: usize, vocab: &Vocab) -> i32 {
     let prev_kind = prev
         .and_then(|p| vocab.kind_of(p))
         .map(|k| ColumnKind::from_name(&vocab.kinds[k].name));
-    // The kind of the last word before this name that is not a qualifier (`Bruk av`).
+    // The kind of the last word before this name that is not a qualifier (`Bruk av`);
+    // a year ends a name (`Nettoresultat 2023` | `Fond pr 31.12.2023`).
     let before_kind = all[..i]
         .iter()
         .rev()
-        .find(|w| !vocab.is_qualifier(w))
+        .find(|w| !vocab.is_qualifier(w) || is_year(w))
         .and_then(|w| vocab.kind_of(w))
         .map(|k| ColumnKind::from_name(&vocab.kinds[k].name));
     if first_kind == Some(ColumnKind::Budsjett) && prev.is_some_and(|p| vocab.is_modifier(p)) {
@@ -173,6 +174,14 @@ fn part_score(all: &[&str], i: usize, j: usize, vocab: &Vocab) -> i32 {
         .iter()
         .filter(|w| vocab.is_label_header(w) && w.chars().next().is_some_and(char::is_uppercase))
         .count() as i32;
+    // A year ends a name: a kind word after it starts the next (`Nettoresultat 2023` |
+    // `Fond pr 31.12.2023`).
+    if words
+        .windows(2)
+        .any(|p| is_year(p[0]) && vocab.kind_of(p[1]).is_some())
+    {
+        s -= 4;
+    }
     let (kind, coherence) = resolve_kind(words, vocab);
     // Numbers under a status or description header: that header is not this column's.
     if kind.is_text() {
@@ -224,7 +233,9 @@ pub fn natural_count(words: &[&str], vocab: &Vocab) -> usize {
 }
 
 fn period_of(words: &[&str], vocab: &Vocab) -> Period {
-    if words.iter().any(|w| vocab.is_ytd_word(w)) {
+    // `pr 31.12`, `31.12.2023`: at the end of the year, not year to date.
+    let year_end = words.iter().any(|w| w.starts_with("31.12"));
+    if !year_end && words.iter().any(|w| vocab.is_ytd_word(w)) {
         return Period::YearToDate;
     }
     if let Some(y) = words.iter().rev().find(|w| is_year(w)) {

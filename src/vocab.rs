@@ -89,6 +89,9 @@ pub struct RelationDef {
     pub empty_is_zero: bool,
     #[serde(default)]
     pub percent_ok: bool,
+    /// The terms may be of other periods than the result (a change between two years).
+    #[serde(default)]
+    pub any_period: bool,
 }
 
 /// A statutory identity from `rules/statutory.toml`: rows keyed by label.

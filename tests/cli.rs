@@ -128,7 +128,13 @@ fn lint_json_is_versioned() {
     assert_eq!(d["code"], "RL104");
     assert_eq!(d["line"], 636);
     assert!(d["fix"].is_null());
-    for key in ["errors", "warnings", "infos", "relations_checked", "relations_skipped"] {
+    for key in [
+        "errors",
+        "warnings",
+        "infos",
+        "relations_checked",
+        "relations_skipped",
+    ] {
         assert!(v["summary"].get(key).is_some(), "summary lacks {key}");
     }
 }

@@ -78,11 +78,34 @@ pub fn check(
     if relations.is_empty() {
         return;
     }
-    for row in &table.rows {
-        if matches!(row.kind, RowKind::Heading | RowKind::Task) {
-            continue;
-        }
-        for rel in &relations {
+    // A relation that fails in most rows of its table was read into the wrong columns
+    // (a header fitted wrongly), not typed wrongly row by row: skip it.
+    let rows: Vec<&crate::model::Row> = table
+        .rows
+        .iter()
+        .filter(|r| !matches!(r.kind, RowKind::Heading | RowKind::Task))
+        .collect();
+    let relations: Vec<&Relation> = relations
+        .iter()
+        .filter(|rel| {
+            let (mut holds, mut broken) = (0usize, 0usize);
+            for row in &rows {
+                match judge(row, rel, opts.tolerance(INFO.code)) {
+                    Judged::Holds { .. } => holds += 1,
+                    Judged::Broken { .. } => broken += 1,
+                    Judged::Skipped => {}
+                }
+            }
+            if broken >= 2 && broken > holds {
+                checked.relations_skipped += holds + broken;
+                false
+            } else {
+                true
+            }
+        })
+        .collect();
+    for row in rows {
+        for &rel in &relations {
             match judge(row, rel, opts.tolerance(INFO.code)) {
                 Judged::Skipped => checked.relations_skipped += 1,
                 Judged::Holds { result, computed } => {
