@@ -1,0 +1,66 @@
+//! Guards against false alarms: what the rules must not report.
+
+use rapportlint::rules::{self, Lang};
+use rapportlint::vocab::Vocab;
+
+fn lint(text: &str) -> (Vec<rules::Diagnostic>, rules::Checked) {
+    let vocab = Vocab::embedded().expect("embedded rules load");
+    let doc = rapportlint::read_text("test.txt", text.to_string(), &vocab);
+    rules::check(&doc, &vocab, Lang::Nb)
+}
+
+#[test]
+fn a_relation_broken_in_every_row_is_a_misread_header_not_errors() {
+    // The third column is headed Avvik but holds something else in every row.
+    let text = "Beløp i 1000\n\nRegnskap Budsjett Avvik\n\nSkole 100 120 7\n\nBarnehage 200 210 3\n\nHelse 300 280 9\n";
+    let (diags, checked) = lint(text);
+    assert!(
+        diags.iter().all(|d| d.code != "RL102"),
+        "{:?}",
+        diags.iter().map(|d| &d.message).collect::<Vec<_>>()
+    );
+    assert!(checked.relations_skipped >= 3, "{checked:?}");
+}
+
+#[test]
+fn a_relation_broken_in_one_row_of_many_is_an_error() {
+    let text = "Beløp i 1000\n\nRegnskap Budsjett Avvik\n\nSkole 100 120 20\n\nBarnehage 200 210 10\n\nHelse 300 280 -29\n\nKultur 50 60 10\n";
+    let (diags, _) = lint(text);
+    let rl102: Vec<_> = diags.iter().filter(|d| d.code == "RL102").collect();
+    assert_eq!(
+        rl102.len(),
+        1,
+        "{:?}",
+        diags.iter().map(|d| &d.message).collect::<Vec<_>>()
+    );
+    assert_eq!(rl102[0].primary.line, 9);
+}
+
+#[test]
+fn rounding_in_a_total_is_no_finding() {
+    // Five rows in thousands: the printed total is off by 2 from the printed rows, within
+    // the ± 0,5 × 6 the rounding of six printed values allows.
+    let text = "Beløp i 1000\n\nRegnskap Budsjett\n\nA 10 11\n\nB 20 21\n\nC 30 31\n\nD 40 41\n\nE 50 51\n\nSum 152 155\n";
+    let (diags, checked) = lint(text);
+    assert!(
+        diags.is_empty(),
+        "{:?}",
+        diags.iter().map(|d| &d.message).collect::<Vec<_>>()
+    );
+    assert!(checked.relations_checked >= 2, "{checked:?}");
+}
+
+#[test]
+fn a_total_off_beyond_rounding_is_an_error() {
+    let text = "Beløp i 1000\n\nRegnskap Budsjett\n\nA 10 11\n\nB 20 21\n\nC 30 31\n\nD 40 41\n\nE 50 51\n\nSum 150 165\n";
+    let (diags, _) = lint(text);
+    let rl101: Vec<_> = diags.iter().filter(|d| d.code == "RL101").collect();
+    assert_eq!(
+        rl101.len(),
+        1,
+        "{:?}",
+        diags.iter().map(|d| &d.message).collect::<Vec<_>>()
+    );
+    assert_eq!(rl101[0].primary.line, 15);
+    assert_eq!(rl101[0].expected.as_deref(), Some("155"));
+}
