@@ -59,9 +59,19 @@ Avrunding
 };
 
 /// A share found from the data must hold in at least this many rows ...
-const MIN_ROWS: usize = 3;
-/// ... and fail in at most one row for every this many where it holds.
-const HOLD_PER_FAIL: usize = 3;
+const MIN_ROWS: usize = 2;
+/// ... and fail in at most one row for every this many where it holds. (Two rows that
+/// match a pair of columns to the printed decimal by chance are rare enough.)
+const HOLD_PER_FAIL: usize = 2;
+
+/// What a percent column is a share of.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Whole {
+    /// Another column: `sysselsatte / befolkning`.
+    Column(usize),
+    /// The part plus another column: `kvinner / (kvinner + menn)`.
+    PartPlus(usize),
+}
 
 fn half_unit(v: Decimal) -> Decimal {
     Decimal::new(5, v.scale() + 1)
@@ -90,9 +100,13 @@ fn checkable(row: &Row) -> bool {
 }
 
 /// The share `|part| / |whole| · 100` as an interval, from the printed amounts' intervals.
-fn share_interval(part: Decimal, whole: Decimal) -> Option<(Decimal, Decimal)> {
+fn share_interval(
+    part: Decimal,
+    hp: Decimal,
+    whole: Decimal,
+    hw: Decimal,
+) -> Option<(Decimal, Decimal)> {
     let (p, w) = (part.abs(), whole.abs());
-    let (hp, hw) = (half_unit(part), half_unit(whole));
     if w - hw <= Decimal::ZERO {
         return None;
     }
@@ -102,23 +116,41 @@ fn share_interval(part: Decimal, whole: Decimal) -> Option<(Decimal, Decimal)> {
     Some((lo, hi))
 }
 
+/// The whole's value in a row, and the half unit of its rounding.
+fn whole_value(row: &Row, part: usize, whole: Whole) -> Option<(Decimal, Decimal)> {
+    let amount = |k: usize| row.cell(k).filter(|c| !c.percent)?.value;
+    match whole {
+        Whole::Column(k) => {
+            let b = amount(k)?;
+            Some((b, half_unit(b)))
+        }
+        Whole::PartPlus(k) => {
+            let (a, b) = (amount(part)?, amount(k)?);
+            Some((a + b, half_unit(a) + half_unit(b)))
+        }
+    }
+}
+
 /// Does the percent cell match part / whole? `None` when a cell is missing.
-fn judge(row: &Row, p: usize, part: usize, whole: usize) -> Option<bool> {
+fn judge(row: &Row, p: usize, part: usize, whole: Whole) -> Option<bool> {
     let pc = row.cell(p).filter(|c| c.percent || c.value.is_some())?;
     let pv = pc.value?;
     let a = row.cell(part).filter(|c| !c.percent)?.value?;
-    let b = row.cell(whole).filter(|c| !c.percent)?.value?;
+    let (b, hb) = whole_value(row, part, whole)?;
     if b.is_zero() {
         return None;
     }
-    let (lo, hi) = share_interval(a, b)?;
+    let (lo, hi) = share_interval(a, half_unit(a), b, hb)?;
     let h = half_unit(pv);
     let v = pv.abs();
     Some(v + h >= lo && v - h <= hi)
 }
 
 /// Does the header name this pair (`Avvik i %` from `Avvik` and a budget)?
-fn named(table: &Table, p: usize, part: usize, whole: usize) -> bool {
+fn named(table: &Table, p: usize, part: usize, whole: Whole) -> bool {
+    let Whole::Column(whole) = whole else {
+        return false;
+    };
     table.columns[p].kind == ColumnKind::AvvikProsent
         && table.columns[part].kind == ColumnKind::Avvik
         && table.columns[whole].kind.is_budget()
@@ -139,29 +171,31 @@ pub fn check(table: &Table, opts: &Options, out: &mut Vec<Diagnostic>, checked: 
         .collect();
     for p in (0..n).filter(|&k| percent[k]) {
         // The pair that fits best: named by the header first, then most rows holding.
-        let mut best: Option<((bool, usize), usize, usize)> = None;
+        let mut best: Option<((bool, usize), usize, Whole)> = None;
         for &part in &amounts {
-            for &whole in &amounts {
-                if part == whole {
+            for &other in &amounts {
+                if part == other {
                     continue;
                 }
-                let (mut holds, mut fails) = (0, 0);
-                for row in table.rows.iter().filter(|r| checkable(r)) {
-                    match judge(row, p, part, whole) {
-                        Some(true) => holds += 1,
-                        Some(false) => fails += 1,
-                        None => {}
+                for whole in [Whole::Column(other), Whole::PartPlus(other)] {
+                    let (mut holds, mut fails) = (0, 0);
+                    for row in table.rows.iter().filter(|r| checkable(r)) {
+                        match judge(row, p, part, whole) {
+                            Some(true) => holds += 1,
+                            Some(false) => fails += 1,
+                            None => {}
+                        }
                     }
-                }
-                let is_named = named(table, p, part, whole);
-                let accepted = if is_named {
-                    holds >= 1 && fails <= holds
-                } else {
-                    holds >= MIN_ROWS && fails * HOLD_PER_FAIL <= holds
-                };
-                let rank = (is_named, holds);
-                if accepted && best.is_none_or(|(r, _, _)| rank > r) {
-                    best = Some((rank, part, whole));
+                    let is_named = named(table, p, part, whole);
+                    let accepted = if is_named {
+                        holds >= 1 && fails <= holds
+                    } else {
+                        holds >= MIN_ROWS && fails * HOLD_PER_FAIL <= holds
+                    };
+                    let rank = (is_named, holds);
+                    if accepted && best.is_none_or(|(r, _, _)| rank > r) {
+                        best = Some((rank, part, whole));
+                    }
                 }
             }
         }
@@ -190,15 +224,18 @@ fn diagnostic(
     row: &Row,
     p: usize,
     part: usize,
-    whole: usize,
+    whole: Whole,
     lang: Lang,
 ) -> Diagnostic {
     let nb = lang == Lang::Nb;
     let cell = |k: usize| -> &Cell { row.cell(k).expect("judged cells exist") };
-    let (pc, ac, bc) = (cell(p), cell(part), cell(whole));
+    let (pc, ac) = (cell(p), cell(part));
+    let (other, other_cell) = match whole {
+        Whole::Column(k) | Whole::PartPlus(k) => (k, cell(k)),
+    };
     let pv = pc.value.unwrap_or_default();
     let a = ac.value.unwrap_or_default();
-    let b = bc.value.unwrap_or_default();
+    let b = whole_value(row, part, whole).map_or(Decimal::ZERO, |(b, _)| b);
     let share = (a.abs() * Decimal::ONE_HUNDRED)
         .checked_div(b.abs())
         .unwrap_or_default()
@@ -206,22 +243,22 @@ fn diagnostic(
     let expected = format!("{} %", format_norwegian(share, '-'));
     let delta = format_norwegian(pv.abs() - share, '-');
     let name = |k: usize| table.columns[k].name.clone();
+    let formula = match whole {
+        Whole::Column(k) => format!("«{}» / «{}»", name(part), name(k)),
+        Whole::PartPlus(k) => format!("«{}» / («{}» + «{}»)", name(part), name(part), name(k)),
+    };
     let label = row.label.trim();
     let message = if nb {
         format!(
-            "«{}» i raden «{label}» er {}, men «{}» / «{}» gir {expected}: differansen er {delta} prosentpoeng",
+            "«{}» i raden «{label}» er {}, men {formula} gir {expected}: differansen er {delta} prosentpoeng",
             name(p),
             pc.text,
-            name(part),
-            name(whole)
         )
     } else {
         format!(
-            "«{}» in the row «{label}» is {}, but «{}» / «{}» gives {expected}: the difference is {delta} percentage points",
+            "«{}» in the row «{label}» is {}, but {formula} gives {expected}: the difference is {delta} percentage points",
             name(p),
             pc.text,
-            name(part),
-            name(whole)
         )
     };
     let help = Some(if nb {
@@ -243,7 +280,7 @@ fn diagnostic(
                 format!("expected {expected}")
             },
         ),
-        related: vec![place_of(ac, name(part)), place_of(bc, name(whole))],
+        related: vec![place_of(ac, name(part)), place_of(other_cell, name(other))],
         table: TableRef {
             title: table.title.clone(),
             line: table.first_line,
@@ -264,13 +301,14 @@ mod tests {
 
     #[test]
     fn the_share_interval_spans_the_rounding_of_both_amounts() {
-        let (lo, hi) = share_interval(d("23030"), d("31123")).unwrap();
+        let si = |a: &str, b: &str| share_interval(d(a), half_unit(d(a)), d(b), half_unit(d(b)));
+        let (lo, hi) = si("23030", "31123").unwrap();
         // 73,9 ± 0,05 does not meet 23 030 / 31 123 = 73,997…
         assert!(lo > d("73.95") && hi < d("74.01"), "{lo} {hi}");
         // A whole of zero (within rounding) gives no share.
-        assert!(share_interval(d("1"), d("0")).is_none());
+        assert!(si("1", "0").is_none());
         // Sign does not matter: an income row with a negative budget.
-        let (lo, hi) = share_interval(d("-5"), d("-100")).unwrap();
+        let (lo, hi) = si("-5", "-100").unwrap();
         assert!(lo <= d("5") && hi >= d("5"));
     }
 }
