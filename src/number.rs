@@ -18,8 +18,14 @@ pub struct Number {
 impl Number {
     /// Half a unit of the last printed digit: the rounding interval's radius.
     pub fn half_unit(&self) -> Decimal {
-        Decimal::new(5, self.value.scale() + 1)
+        half_unit(self.value)
     }
+}
+
+/// Half a unit of the last printed digit of a value with its printed precision
+/// (`11,3` → 0,05): the radius of the interval the printed value stands for.
+pub fn half_unit(v: Decimal) -> Decimal {
+    Decimal::new(5, v.scale() + 1)
 }
 
 /// Build a number from the digit groups that make it up, in `line`.

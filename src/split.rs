@@ -517,9 +517,7 @@ pub fn holds_values(result: Decimal, ops: &[(Decimal, bool)], either_sign: bool)
     (result - sum).abs() <= tol || (either_sign && (result + sum).abs() <= tol)
 }
 
-fn half_unit(v: Decimal) -> Decimal {
-    Decimal::new(5, v.scale() + 1)
-}
+use crate::number::half_unit;
 
 /// Where the spacing says empty cells were: pdftotext writes one extra space for each
 /// empty cell it passes over.

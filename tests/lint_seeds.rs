@@ -2,11 +2,13 @@
 //! them (a helper session found the same ones independently by recomputing every table;
 //! see `fixtures/excerpts/README.md`), and nothing else — no rounding difference.
 
+use rapportlint::model::Document;
 use rapportlint::rules::{self, Lang};
 use rapportlint::vocab::Vocab;
 use std::path::Path;
 
-fn findings(name: &str) -> String {
+/// A seed report, read and linted.
+fn lint(name: &str) -> (Document, Vec<rules::Diagnostic>, rules::Checked) {
     let vocab = Vocab::embedded().expect("embedded rules load");
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("fixtures/reports")
@@ -14,6 +16,11 @@ fn findings(name: &str) -> String {
     let src = rapportlint::source::read(&path).expect("report reads");
     let doc = rapportlint::read_text(name, src.text, &vocab);
     let (diags, checked) = rules::check(&doc, &vocab, Lang::Nb);
+    (doc, diags, checked)
+}
+
+fn findings(name: &str) -> String {
+    let (_, diags, checked) = lint(name);
     let mut out = format!("{checked:?}\n");
     for d in diags {
         out.push_str(&format!(
@@ -54,13 +61,7 @@ fn seed_004() {
 /// The human output (miette, no colour) for a seed: every finding with the offending cell,
 /// its operands and the help line, as a controller sees it.
 fn human(name: &str) -> String {
-    let vocab = Vocab::embedded().expect("embedded rules load");
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures/reports")
-        .join(name);
-    let src = rapportlint::source::read(&path).expect("report reads");
-    let doc = rapportlint::read_text(name, src.text, &vocab);
-    let (diagnostics, checked) = rules::check(&doc, &vocab, Lang::Nb);
+    let (doc, diagnostics, checked) = lint(name);
     let results = [rapportlint::report::FileResult {
         doc: &doc,
         diagnostics,

@@ -2,7 +2,7 @@
 
 use super::{Checked, Diagnostic, Lang, Options, RuleInfo, Severity, TableRef, place_of};
 use crate::model::{Cell, RowKind, Table, TableKind};
-use crate::number::format_norwegian;
+use crate::number::{format_norwegian, half_unit};
 use rust_decimal::Decimal;
 
 /// What it does: checks rows that average the rows above them instead of adding them
@@ -55,10 +55,6 @@ Avrunding
 
 /// Labels of averages over the rows shown (not over a wider population).
 const OWN_AVERAGE: [&str; 4] = ["gjennomsnitt", "snitt", "gjsn", "middel"];
-
-fn half_unit(v: Decimal) -> Decimal {
-    Decimal::new(5, v.scale() + 1)
-}
 
 /// Check the averages of a numeric table.
 pub fn check(table: &Table, opts: &Options, out: &mut Vec<Diagnostic>, checked: &mut Checked) {
@@ -192,10 +188,7 @@ fn diagnostic(
             },
         ),
         related: parts.iter().map(|c| place_of(c, c.text.clone())).collect(),
-        table: TableRef {
-            title: table.title.clone(),
-            line: table.first_line,
-        },
+        table: TableRef::of(table),
         expected: Some(format!("{min} – {max}")),
         found: Some(cell.text.clone()),
         delta: None,

@@ -264,10 +264,7 @@ fn diagnostic(
             },
         ),
         related,
-        table: TableRef {
-            title: table.title.clone(),
-            line: table.first_line,
-        },
+        table: TableRef::of(table),
         expected: Some(expected_text),
         found: Some(result.text.clone()),
         delta: Some(delta_text),

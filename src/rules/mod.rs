@@ -78,6 +78,15 @@ pub struct TableRef {
     pub line: usize,
 }
 
+impl TableRef {
+    pub fn of(table: &Table) -> Self {
+        TableRef {
+            title: table.title.clone(),
+            line: table.first_line,
+        }
+    }
+}
+
 /// One finding.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
@@ -309,10 +318,7 @@ pub(crate) fn rounding_note(
             },
         ),
         related: Vec::new(),
-        table: TableRef {
-            title: table.title.clone(),
-            line: table.first_line,
-        },
+        table: TableRef::of(table),
         expected: Some(expected),
         found: Some(cell.text.clone()),
         delta: Some(delta),

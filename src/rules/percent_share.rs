@@ -2,7 +2,7 @@
 
 use super::{Checked, Diagnostic, Lang, Options, RuleInfo, Severity, TableRef, place_of};
 use crate::model::{Cell, ColumnKind, Row, RowKind, Table, TableKind};
-use crate::number::format_norwegian;
+use crate::number::{format_norwegian, half_unit};
 use rust_decimal::Decimal;
 
 /// What it does: checks percent columns against the amounts in the same row: a share
@@ -71,10 +71,6 @@ enum Whole {
     Column(usize),
     /// The part plus another column: `kvinner / (kvinner + menn)`.
     PartPlus(usize),
-}
-
-fn half_unit(v: Decimal) -> Decimal {
-    Decimal::new(5, v.scale() + 1)
 }
 
 /// A column whose cells are mostly percentages.
@@ -281,10 +277,7 @@ fn diagnostic(
             },
         ),
         related: vec![place_of(ac, name(part)), place_of(other_cell, name(other))],
-        table: TableRef {
-            title: table.title.clone(),
-            line: table.first_line,
-        },
+        table: TableRef::of(table),
         expected: Some(expected),
         found: Some(pc.text.clone()),
         delta: Some(delta),

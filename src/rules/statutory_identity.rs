@@ -6,7 +6,7 @@ use super::{
 };
 use crate::meaning::without_code;
 use crate::model::{Cell, ColumnKind, RowKind, Table, TableKind};
-use crate::number::format_norwegian;
+use crate::number::{format_norwegian, half_unit};
 use crate::vocab::{IdentityDef, Vocab, phrase_words};
 use rust_decimal::Decimal;
 
@@ -71,10 +71,6 @@ Fortegn og avrunding
   holder i alle beløpskolonnene i raden samtidig, så en konvensjon gir aldri funn, og et
   feil tall slipper ikke gjennom ved en tilfeldighet. Avrunding behandles som intervall.",
 };
-
-fn half_unit(v: Decimal) -> Decimal {
-    Decimal::new(5, v.scale() + 1)
-}
 
 /// Does a row label start with one of the label beginnings?
 fn label_matches(label: &str, patterns: &[String]) -> bool {
@@ -311,10 +307,7 @@ fn diagnostic(
             },
         ),
         related,
-        table: TableRef {
-            title: table.title.clone(),
-            line: table.first_line,
-        },
+        table: TableRef::of(table),
         expected: Some(expected),
         found: Some(cell.text.clone()),
         delta: Some(delta),

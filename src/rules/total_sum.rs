@@ -6,7 +6,7 @@ use super::{
 };
 use crate::meaning::without_code;
 use crate::model::{Cell, ColumnKind, Document, RowKind, Table, TableKind};
-use crate::number::format_norwegian;
+use crate::number::{format_norwegian, half_unit};
 use crate::vocab::{Vocab, phrase_words};
 use rust_decimal::Decimal;
 
@@ -110,10 +110,6 @@ fn value(table: &Table, row: usize, col: usize) -> Option<Decimal> {
         Some(c) if c.percent => None,
         Some(c) => Some(c.value.unwrap_or(Decimal::ZERO)),
     }
-}
-
-fn half_unit(v: Decimal) -> Decimal {
-    Decimal::new(5, v.scale() + 1)
 }
 
 /// A running sum over a cover, per column.
@@ -591,10 +587,7 @@ fn orphan_diagnostic(
             },
         ),
         related,
-        table: TableRef {
-            title: table.title.clone(),
-            line: table.first_line,
-        },
+        table: TableRef::of(table),
         expected: None,
         found: Some(cell.text.clone()),
         delta: None,
@@ -1033,10 +1026,7 @@ fn diagnostic(
             },
         ),
         related,
-        table: TableRef {
-            title: table.title.clone(),
-            line: table.first_line,
-        },
+        table: TableRef::of(table),
         expected: Some(expected_text),
         found: Some(cell.text.clone()),
         delta: Some(delta_text),
