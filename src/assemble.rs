@@ -504,6 +504,15 @@ impl Ctx<'_> {
     }
 
     /// Words of some lines in reading order.
+    /// Turn a header column's word addresses into byte offsets in the text.
+    fn with_offsets(&self, mut column: Column) -> Column {
+        let base = self.text.as_ptr() as usize;
+        column.span = column.span.and_then(|(a, b)| {
+            (a >= base && b >= a && b <= base + self.text.len()).then(|| (a - base, b - base))
+        });
+        column
+    }
+
     fn words_of(&self, lines: &[usize]) -> Vec<&str> {
         let mut out = Vec::new();
         for &i in lines {
@@ -713,6 +722,7 @@ impl Ctx<'_> {
                 .iter()
                 .chain(fitted.text_columns.iter())
                 .cloned()
+                .map(|c| self.with_offsets(c))
                 .collect(),
             rows: rows.0,
             unread_lines: rows.1,
@@ -724,6 +734,7 @@ impl Ctx<'_> {
                 name: "Status".into(),
                 kind: ColumnKind::Status,
                 period: crate::model::Period::Unknown,
+                span: None,
             });
         }
         if table.rows.iter().filter(|r| !r.cells.is_empty()).count() == 0 {

@@ -267,7 +267,16 @@ fn column_of(words: &[&str], vocab: &Vocab) -> Column {
         name: join_wrapped(words),
         kind: resolve_kind(words, vocab).0,
         period: period_of(words, vocab),
+        span: address_span(words),
     }
+}
+
+/// The memory addresses the words cover, first to last. The words are slices of the
+/// document text; assembly turns the addresses into byte offsets (see
+/// [`crate::assemble`]), and drops a span that is not inside the text.
+fn address_span(words: &[&str]) -> Option<(usize, usize)> {
+    let (first, last) = (words.first()?, words.last()?);
+    Some((first.as_ptr() as usize, last.as_ptr() as usize + last.len()))
 }
 
 /// A header of words the vocabulary does not know (`Kvinner Menn`, `Parti Antall
@@ -286,6 +295,7 @@ fn plain_names(words: &[&str], count: usize, vocab: &Vocab) -> Option<Header> {
             name: join_wrapped(c),
             kind: ColumnKind::Ukjent,
             period: Period::Unknown,
+            span: address_span(c),
         })
         .collect();
     Some(Header {
@@ -309,6 +319,7 @@ pub fn fit(words: &[&str], count: usize, vocab: &Vocab) -> Header {
                 name: format!("Kolonne {i}"),
                 kind: ColumnKind::Ukjent,
                 period: Period::Unknown,
+                span: None,
             })
             .collect(),
         text_columns: text_columns.clone(),

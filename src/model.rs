@@ -143,6 +143,10 @@ pub struct Column {
     pub name: String,
     pub kind: ColumnKind,
     pub period: Period,
+    /// Byte span of the header words in the document text (from the first word to the
+    /// end of the last, over wrapped lines), when the header was read from the text.
+    #[serde(skip)]
+    pub span: Option<(usize, usize)>,
 }
 
 /// What a row is.
@@ -256,6 +260,21 @@ pub struct Document {
 }
 
 impl Document {
+    /// 1-based line and character column of a byte offset.
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        let i = self
+            .lines
+            .partition_point(|&(start, _)| start <= offset)
+            .max(1)
+            - 1;
+        let start = self.lines.get(i).map_or(0, |l| l.0);
+        let col = self
+            .text
+            .get(start..offset.min(self.text.len()))
+            .map_or(0, |t| t.chars().count());
+        (i + 1, col + 1)
+    }
+
     pub fn line_text(&self, line: usize) -> &str {
         match self.lines.get(line.wrapping_sub(1)) {
             Some(&(s, e)) => self.text.get(s..e).unwrap_or(""),

@@ -241,11 +241,13 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Table> {
                         name: "Status".into(),
                         kind: ColumnKind::Status,
                         period: Period::Unknown,
+                        span: None,
                     },
                     Column {
                         name: "Beskrivelse".into(),
                         kind: ColumnKind::Beskrivelse,
                         period: Period::Unknown,
+                        span: None,
                     },
                 ],
                 rows,

@@ -72,6 +72,7 @@ fn human(name: &str) -> String {
 
 #[test]
 fn seed_000_human() {
+    // 83: the legend `Merforbruk +/mindreforbruk -` against its own row's deviation.
     // 262: sick-leave parts that do not add up. 10660: SUM Mossehjelpa leaves out the
     // first row of its group (a warning: the grand total takes the row in).
     insta::assert_snapshot!(human("000_5b22cc073d5bff98.txt"));
@@ -86,7 +87,8 @@ fn seed_001_human() {
 #[test]
 fn seed_004_human() {
     // 636 Folkevekst ≠ Fødselsoverskudd + Netto innvandring og flytting (2021–2023);
-    // 1152 sick leave; 2604 Delsum leaves out `Merutgifter pensjon` in two columns and its
+    // 1152 sick leave; 2570 the header `Avvik Rev-Regn` over values that are Regn − Rev;
+    // 2604 Delsum leaves out `Merutgifter pensjon` in two columns and its
     // Avvik disagrees with Rev − Regn (2604, 2606); 2758 § 5-6 Avvik; 3345 the balance
     // sheet does not foot (an equity line is missing).
     insta::assert_snapshot!(human("004_107a323575072c43.txt"));

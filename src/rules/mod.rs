@@ -10,6 +10,7 @@ use serde::Serialize;
 
 pub mod average_range;
 pub mod column_relation;
+pub mod deviation_direction;
 pub mod percent_share;
 pub mod statutory_identity;
 pub mod total_sum;
@@ -122,6 +123,7 @@ pub fn all() -> Vec<RuleInfo> {
         percent_share::INFO,
         statutory_identity::INFO,
         average_range::INFO,
+        deviation_direction::INFO,
     ]
 }
 
@@ -176,6 +178,7 @@ pub fn check_with(doc: &Document, vocab: &Vocab, opts: &Options) -> (Vec<Diagnos
         percent_share::check(table, opts, &mut out, &mut checked);
         statutory_identity::check(table, vocab, opts, &mut out, &mut checked);
         average_range::check(table, opts, &mut out, &mut checked);
+        deviation_direction::check(doc, table, vocab, opts, &mut out, &mut checked);
         checked.status_fields_checked += status_fields(table);
     }
     out.sort_by_key(|d| (d.primary.line, d.primary.column, d.code));
