@@ -11,6 +11,7 @@ use serde::Serialize;
 pub mod average_range;
 pub mod column_relation;
 pub mod deviation_direction;
+pub mod mixed_minus;
 pub mod percent_share;
 pub mod statutory_identity;
 pub mod total_sum;
@@ -124,6 +125,7 @@ pub fn all() -> Vec<RuleInfo> {
         statutory_identity::INFO,
         average_range::INFO,
         deviation_direction::INFO,
+        mixed_minus::INFO,
     ]
 }
 
@@ -181,6 +183,7 @@ pub fn check_with(doc: &Document, vocab: &Vocab, opts: &Options) -> (Vec<Diagnos
         deviation_direction::check(doc, table, vocab, opts, &mut out, &mut checked);
         checked.status_fields_checked += status_fields(table);
     }
+    mixed_minus::check(doc, opts, &mut out, &mut checked);
     out.sort_by_key(|d| (d.primary.line, d.primary.column, d.code));
     (out, checked)
 }
