@@ -642,7 +642,10 @@ fn judge(
 ) {
     let row = &table.rows[f.row];
     let loose = vocab.is_loose_total(&phrase_words(without_code(&row.label)));
-    let additive = |k: usize| additive_kind(table.columns[k].kind) || firm_cols[k];
+    // Amount kinds add up; so does any column of a table that states an amount scale
+    // (`Beløp i 1000`), and any column where another total of the table added up.
+    let additive =
+        |k: usize| additive_kind(table.columns[k].kind) || table.unit.is_some() || firm_cols[k];
     let close = |a: &Acc, found: Decimal| {
         a.nonzero >= 2 && (found - a.sum).abs() * Decimal::from(20) <= a.sum.abs()
     };
