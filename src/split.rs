@@ -371,7 +371,8 @@ pub fn split_with(
                     let value = value.map(|(v, _)| v);
                     // A percent among amounts, or an amount among percents.
                     let pct = atoms[a + n - 1].percent;
-                    if want.percent.is_some_and(|p| p != pct) {
+                    // A nil (`-`) fits a percent column as well as an amount column.
+                    if value.is_some() && want.percent.is_some_and(|p| p != pct) {
                         s.1 -= 1;
                     }
                     if let (Some(v), Some(d)) = (value, want.digits) {

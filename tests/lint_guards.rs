@@ -64,3 +64,40 @@ fn a_total_off_beyond_rounding_is_an_error() {
     assert_eq!(rl101[0].primary.line, 15);
     assert_eq!(rl101[0].expected.as_deref(), Some("155"));
 }
+
+/// Issue 4's "must not flag" list, in one table laid out as the reports lay them out.
+#[test]
+fn sign_conventions_that_are_no_findings() {
+    let text = "\
+Beløp i 1000
+
+Regnskap Budsjett Avvik i kr Avvik i %
+
+200-Kommunalområde oppvekst 120 100 -20 -20,0 %
+
+Digitalisering -sensorsystem 90 100 10 10,0 %
+
+Salgsinntekter -120 -100 20 20,0 %
+
+Gebyrinntekter -520 -500 20 4,0 %
+
+Tilskudd 100 100 - -
+
+Plan 2024-2025 50 60 10 16,7 %
+
+Aldersgruppe 0 - 1 år 30 30 0 0,0 %
+
+Sum -250 -210 40
+";
+    let (diags, checked) = lint(text);
+    assert!(
+        diags.is_empty(),
+        "{:?}",
+        diags
+            .iter()
+            .map(|d| (d.code, d.primary.line, &d.message))
+            .collect::<Vec<_>>()
+    );
+    // The deviations and their percents were checked, not skipped.
+    assert!(checked.relations_checked >= 10, "{checked:?}");
+}
