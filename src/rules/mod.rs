@@ -13,6 +13,7 @@ pub mod column_relation;
 pub mod deviation_direction;
 pub mod mixed_minus;
 pub mod percent_share;
+pub mod sign_by_kind;
 pub mod statutory_identity;
 pub mod total_sum;
 
@@ -126,6 +127,7 @@ pub fn all() -> Vec<RuleInfo> {
         average_range::INFO,
         deviation_direction::INFO,
         mixed_minus::INFO,
+        sign_by_kind::INFO,
     ]
 }
 
@@ -181,6 +183,7 @@ pub fn check_with(doc: &Document, vocab: &Vocab, opts: &Options) -> (Vec<Diagnos
         statutory_identity::check(table, vocab, opts, &mut out, &mut checked);
         average_range::check(table, opts, &mut out, &mut checked);
         deviation_direction::check(doc, table, vocab, opts, &mut out, &mut checked);
+        sign_by_kind::check(table, opts, &mut out, &mut checked);
         checked.status_fields_checked += status_fields(table);
     }
     mixed_minus::check(doc, opts, &mut out, &mut checked);
