@@ -281,6 +281,8 @@ pub fn check(
     let mut doubtful = vec![false; table.rows.len()];
     // Units that stand for a total (not for an item).
     let mut is_total = vec![false; table.rows.len()];
+    // Totals that repeat the one row above them (`Lønn` / `Sum Lønn`).
+    let mut one_row_sums = 0usize;
     let mut failures = Vec::new();
     for i in 0..table.rows.len() {
         let row = &table.rows[i];
@@ -431,6 +433,9 @@ pub fn check(
                         out.push(orphan_diagnostic(table, i, &found, &orphans, lang));
                     }
                 }
+                if !doubtful && cover.len() == 1 && table.rows[cover[0]].kind == RowKind::Item {
+                    one_row_sums += 1;
+                }
                 reduce(&mut units, &cover, i);
                 is_total[i] = true;
             }
@@ -459,6 +464,22 @@ pub fn check(
         }
     }
     for f in failures {
+        // A subtotal with no row of its own, in a table whose other subtotals each
+        // repeat one row: the row it should repeat is missing.
+        if f.natural.iter().all(|&r| is_total[r])
+            && table.rows[f.row].kind == RowKind::Subtotal
+            && one_row_sums >= 2
+        {
+            checked.relations_checked += f.found.len();
+            out.push(empty_sum_diagnostic(
+                table,
+                f.row,
+                &f.found,
+                one_row_sums,
+                lang,
+            ));
+            continue;
+        }
         judge(
             doc, table, vocab, lang, &f, &firm_cols, &doubtful, out, checked,
         );
@@ -594,6 +615,51 @@ fn orphan_diagnostic(
     }
 }
 
+fn empty_sum_diagnostic(
+    table: &Table,
+    row: usize,
+    found: &[(usize, Decimal)],
+    one_row_sums: usize,
+    lang: Lang,
+) -> Diagnostic {
+    let nb = lang == Lang::Nb;
+    let (k, _) = found[0];
+    let cell = table.rows[row].cell(k).expect("a found value has a cell");
+    let label = short(&table.rows[row].label);
+    Diagnostic {
+        code: INFO.code,
+        rule: INFO.name,
+        severity: INFO.severity,
+        message: if nb {
+            format!(
+                "«{label}» har ingen rad over seg å summere, mens de {one_row_sums} andre summene i tabellen gjentar hver sin rad"
+            )
+        } else {
+            format!(
+                "«{label}» has no row above it to sum, while the {one_row_sums} other totals of the table each repeat one row"
+            )
+        },
+        help: Some(if nb {
+            "raden summen skulle gjenta ser ut til å mangle i tabellen".into()
+        } else {
+            "the row the total should repeat seems to be missing from the table".into()
+        }),
+        primary: place_of(
+            cell,
+            if nb {
+                "ingen rad å summere".into()
+            } else {
+                "no row to sum".into()
+            },
+        ),
+        related: Vec::new(),
+        table: TableRef::of(table),
+        expected: None,
+        found: Some(cell.text.clone()),
+        delta: None,
+    }
+}
+
 /// Is this the table's last row with numbers?
 fn last_numeric_row(table: &Table, row: usize) -> bool {
     table.rows[row + 1..].iter().all(|r| r.cells.is_empty())
@@ -620,12 +686,23 @@ fn may_start_earlier(doc: &Document, table: &Table, cover: &[usize]) -> bool {
     {
         return false;
     }
-    doc.tables.iter().any(|t| {
-        t.kind == TableKind::Numeric
-            && t.last_line < table.first_line
-            && table.first_line - t.last_line <= CONTINUATION_GAP
-            && t.columns.len() == table.columns.len()
-    })
+    // A table whose header was read right above its rows starts there; one that took
+    // its header from an earlier table, or has none, may be the rest of that table.
+    let top = doc
+        .lines
+        .get(table.first_line.saturating_sub(1))
+        .map_or(0, |l| l.0);
+    let own_header = table
+        .columns
+        .iter()
+        .any(|c| c.span.is_some_and(|(s, _)| s >= top));
+    !own_header
+        && doc.tables.iter().any(|t| {
+            t.kind == TableKind::Numeric
+                && t.last_line < table.first_line
+                && table.first_line - t.last_line <= CONTINUATION_GAP
+                && t.columns.len() == table.columns.len()
+        })
 }
 
 #[allow(clippy::too_many_arguments)]
