@@ -34,12 +34,13 @@ pub fn read_document(path: &str, text: String, vocab: &Vocab) -> Document {
             .map(|&(s, e)| crate::lex::lex_line(text.get(s..e).unwrap_or("")))
             .collect();
     }
-    let infos: Vec<LineInfo> = ranges
+    let mut infos: Vec<LineInfo> = ranges
         .iter()
         .zip(lexed)
         .enumerate()
         .map(|(i, (&(s, e), lx))| describe_lexed(i + 1, s, text.get(s..e).unwrap_or(""), lx, vocab))
         .collect();
+    crate::layout::year_labels(&mut infos, &text, &ranges);
     let ctx = Ctx {
         text: &text,
         ranges: &ranges,
@@ -653,9 +654,14 @@ impl Ctx<'_> {
     fn build(&self, first: usize, last: usize, claimed: &[bool]) -> Option<Table> {
         let header = self.header_above(first, claimed).or_else(|| {
             let rows: Vec<usize> = (first..=last).filter(|&i| self.row_like(i)).collect();
-            let count = self.count_candidates(&rows, &[]).first().copied()?;
+            let counts = self.count_candidates(&rows, &[]);
             self.plain_header_above(first, claimed)
-                .filter(|(_, lines)| header::fit(&self.words_of(lines), count, self.vocab).fitted)
+                .filter(|(_, lines)| {
+                    let words = self.words_of(lines);
+                    counts
+                        .iter()
+                        .any(|&c| header::fit(&words, c, self.vocab).fitted)
+                })
         });
         let header_lines: Vec<usize> = header.as_ref().map(|h| h.1.clone()).unwrap_or_default();
         let header_words = self.words_of(&header_lines);
@@ -1308,6 +1314,33 @@ fn reading_score(rows: &[Row], unread: &[usize], header: &Header, relations: &[R
             .iter()
             .map(|l| ((l - median).abs() - 2).clamp(0, 2))
             .sum::<i64>();
+    }
+    // A thousands group read as a column of its own: in every row one or two digits, one
+    // space, then exactly three digits (`4 | 528`, `1 | 359`). One number is the
+    // likelier reading.
+    let plain_int = |c: &Cell| {
+        !c.percent
+            && c.minus.is_none()
+            && c.value
+                .is_some_and(|v| v.scale() == 0 && v >= rust_decimal::Decimal::ZERO)
+    };
+    for col in 1..columns {
+        let pairs: Vec<bool> = rows
+            .iter()
+            .filter(|r| r.kind != RowKind::Heading)
+            .filter_map(|r| Some((r.cell(col - 1)?, r.cell(col)?)))
+            .map(|(a, b)| {
+                plain_int(a)
+                    && plain_int(b)
+                    && a.line == b.line
+                    && b.column_start == a.column_end + 1
+                    && b.text.len() == 3
+                    && a.text.len() <= 2
+            })
+            .collect();
+        if pairs.len() >= 2 && pairs.iter().all(|&p| p) {
+            score -= pairs.len() as i64;
+        }
     }
     // A column holds percentages or amounts, not both: a reading that mixes them in one
     // column has put cells in the wrong columns.

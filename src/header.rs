@@ -285,7 +285,33 @@ fn address_span(words: &[&str]) -> Option<(usize, usize)> {
 fn plain_names(words: &[&str], count: usize, vocab: &Vocab) -> Option<Header> {
     let skip = usize::from(words.first().is_some_and(|w| vocab.is_label_header(w)));
     let names = &words[skip..];
-    if count == 0 || names.is_empty() || names.len() % count != 0 || names.len() / count > 3 {
+    if count == 0 || names.is_empty() {
+        return None;
+    }
+    // Each word over two columns (`Kvinner Menn` over a share and a count each). Each
+    // word a capitalised name: `Tredje tiltak` is a label, not two headings.
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    if count == 2 * names.len() && names.len() >= 2 && names.iter().all(capitalised) {
+        let columns = names
+            .iter()
+            .flat_map(|w| {
+                (1..=2).map(move |i| Column {
+                    name: format!("{} ({i})", join_wrapped(&[*w])),
+                    kind: ColumnKind::Ukjent,
+                    period: Period::Unknown,
+                    span: address_span(&[*w]),
+                })
+            })
+            .collect();
+        return Some(Header {
+            label: words[..skip].join(" "),
+            columns,
+            text_columns: Vec::new(),
+            fitted: true,
+            score: 1,
+        });
+    }
+    if names.len() % count != 0 || names.len() / count > 3 {
         return None;
     }
     let per = names.len() / count;

@@ -341,3 +341,101 @@ pub fn is_year(w: &str) -> bool {
         && w.chars().all(|c| c.is_ascii_digit())
         && (w.starts_with("19") || w.starts_with("20"))
 }
+
+/// The year a line starts with, when it reads as a row label (`2023 74,5 % 4 528 …`):
+/// a plain four-digit year first on the line, followed by at least one number that is
+/// not a year.
+fn leading_year(info: &LineInfo, line: &str) -> Option<u32> {
+    let run = info.run.as_ref()?;
+    if info.label_words > 0 || info.after_words > 2 || run.atoms.len() < 2 {
+        return None;
+    }
+    // Nothing but at most one space before the year.
+    let lead = &info.lexed.tokens[..run.tokens.0];
+    if lead.len() > 1
+        || lead.iter().any(|t| !t.is_gap())
+        || line.len() - line.trim_start().len() > 1
+    {
+        return None;
+    }
+    let first = &run.atoms[0];
+    let g = first.group?;
+    if g.minus.is_some() || g.decimals.is_some() || first.percent {
+        return None;
+    }
+    let text = line.get(g.digits.0 as usize..g.digits.1 as usize)?;
+    if !is_year(text) {
+        return None;
+    }
+    let others_all_years = run.atoms[1..].iter().all(|a| {
+        a.group.is_some_and(|g| {
+            g.decimals.is_none()
+                && !a.percent
+                && line
+                    .get(g.digits.0 as usize..g.digits.1 as usize)
+                    .is_some_and(is_year)
+        })
+    });
+    if others_all_years {
+        return None;
+    }
+    text.parse().ok()
+}
+
+/// Rows labelled by a year (`2023 74,5 % 4 528 25,5 % 1 359` / `2022 …` / `2021 …`):
+/// a block of two or more lines close together, each starting with a year, the years
+/// distinct and close (a time series). The year is moved out of the numeric run into
+/// the label, so that it is not read as a cell. A four-digit group can never continue a
+/// space-grouped number, so the year is unambiguous once the block is recognised.
+pub fn year_labels(infos: &mut [LineInfo], text: &str, ranges: &[(usize, usize)]) {
+    let line = |i: usize| text.get(ranges[i].0..ranges[i].1).unwrap_or("");
+    let mut i = 0;
+    while i < infos.len() {
+        let Some(y) = leading_year(&infos[i], line(i)) else {
+            i += 1;
+            continue;
+        };
+        let mut block = vec![(i, y)];
+        let mut j = i + 1;
+        let mut gap = 0;
+        while j < infos.len() && gap <= 2 {
+            if let Some(y) = leading_year(&infos[j], line(j)) {
+                block.push((j, y));
+                gap = 0;
+            } else if infos[j].blank || infos[j].lone_space {
+                gap += 1;
+            } else {
+                break;
+            }
+            j += 1;
+        }
+        let mut years: Vec<u32> = block.iter().map(|b| b.1).collect();
+        years.sort_unstable();
+        years.dedup();
+        let n = block.len() as u32;
+        let series = block.len() >= 2
+            && years.len() == block.len()
+            && years[years.len() - 1] - years[0] <= 2 * (n - 1);
+        if series {
+            for &(k, _) in &block {
+                let l = line(k);
+                let info = &mut infos[k];
+                if let Some(run) = info.run.as_mut() {
+                    run.atoms.remove(0);
+                    let start = run.atoms[0].start;
+                    run.tokens.0 = info
+                        .lexed
+                        .tokens
+                        .iter()
+                        .position(|t| t.start >= start)
+                        .unwrap_or(run.tokens.0);
+                    info.counts = possible_counts(l, &run.atoms);
+                    // The year is the row's label now.
+                    info.label_words += 1;
+                    info.words += 1;
+                }
+            }
+        }
+        i = j.max(i + 1);
+    }
+}

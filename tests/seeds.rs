@@ -191,3 +191,48 @@ fn numbers_then_comment_make_a_row() {
         ]
     );
 }
+
+/// Rows labelled by a year (`2023 74,5 % 4 528 …`, the layout of 004 lines 862–873)
+/// take the year as their label, so that it is not read as a cell; numbers-only rows
+/// whose first amounts merely look like years (not a run of close years) keep them as
+/// cells.
+#[test]
+fn year_labelled_rows() {
+    let vocab = Vocab::embedded().expect("embedded rules load");
+    let text = "Ansatte\n\nKvinner Menn\n\n2023 74,5 % 4 528 25,5 % 1 359\n\n2022 78,7 % 4 409 21,3 % 1 196\n\n2021 79,3 % 4 580 20,7 % 1 199\n";
+    let doc = rapportlint::read_text("t.txt", text.to_string(), &vocab);
+    assert_eq!(doc.tables.len(), 1, "{:?}", doc.tables);
+    let t = &doc.tables[0];
+    let names: Vec<&str> = t.columns.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Kvinner (1)", "Kvinner (2)", "Menn (1)", "Menn (2)"]
+    );
+    let rows: Vec<(&str, Vec<&str>)> = t
+        .rows
+        .iter()
+        .filter(|r| !r.cells.is_empty())
+        .map(|r| {
+            (
+                r.label.as_str(),
+                r.cells.iter().map(|c| c.text.as_str()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows[0],
+        ("2023", vec!["74,5 %", "4 528", "25,5 %", "1 359"])
+    );
+    assert_eq!(rows.len(), 3);
+
+    let text = "Regnskap Budsjett\n\n1998 300\n\n2020 410\n";
+    let doc = rapportlint::read_text("t.txt", text.to_string(), &vocab);
+    let cells: Vec<&str> = doc
+        .tables
+        .iter()
+        .flat_map(|t| &t.rows)
+        .flat_map(|r| &r.cells)
+        .map(|c| c.text.as_str())
+        .collect();
+    assert!(cells.contains(&"1998"), "{:?}", doc.tables);
+}
