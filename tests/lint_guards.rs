@@ -101,3 +101,33 @@ Sum -250 -210 40
     // The deviations and their percents were checked, not skipped.
     assert!(checked.relations_checked >= 10, "{checked:?}");
 }
+
+/// Fund rows where the label gives the direction and every amount is positive, and a
+/// lone allocation among uses of funds: no sign finding (no convention is shown).
+#[test]
+fn fund_rows_printed_positive_are_no_findings() {
+    let text = "\
+Beløp i 1000
+
+Regnskap Budsjett
+
+Bruk av disposisjonsfond 1 200 1 000
+
+Bruk av bundne driftsfond 340 300
+
+Bruk av ubundne investeringsfond 95 100
+
+Avsetning til disposisjonsfond 2 500 2 000
+
+Avsetning til bundne driftsfond 410 400
+";
+    let (diags, _) = lint(text);
+    assert!(diags.iter().all(|d| d.code != "RL203"), "{diags:?}");
+    let lone = text.replace("Avsetning til bundne driftsfond 410 400\n", "");
+    let lone = lone.replace(
+        "Avsetning til disposisjonsfond 2 500 2 000",
+        "Avsetning til disposisjonsfond -2 500 -2 000",
+    );
+    let (diags, _) = lint(&lone);
+    assert!(diags.iter().all(|d| d.code != "RL203"), "{diags:?}");
+}

@@ -11,6 +11,9 @@ use crate::vocab::phrase_words;
 /// and allocation to a fund (`Avsetning til …`), from the rows themselves (income may be
 /// printed negative, KOSTRA style, or positive). A row whose amounts carry the other
 /// sign than every other row of its kind, when at least three rows agree, is reported.
+/// Fund use and fund allocation run opposite ways: a fund row with the other kind's sign,
+/// where two rows of its own kind agree and the other kind's rows (two or more) all carry
+/// the opposite sign, is reported too.
 ///
 /// Why it matters: a sign error in one line is the most common error in financial
 /// statements, and the reader cannot see it without recomputing the table.
@@ -37,7 +40,9 @@ Hva den gjør
   (…inntekter, Rammetilskudd, Skatt …, Refusjon …), bruk av fond (Bruk av …) og avsetning
   til fond (Avsetning til …), ut fra radene selv (inntekter kan stå negativt som i KOSTRA,
   eller positivt). En rad med motsatt fortegn av alle de andre av samme slag, når minst
-  tre rader er enige, meldes.
+  tre rader er enige, meldes. Bruk av fond og avsetning til fond går motsatt vei: en
+  fondsrad med den andre sortens fortegn meldes også når to rader av dens egen sort er
+  enige og den andre sortens rader (minst to) alle har motsatt fortegn.
 
 Hvorfor det er viktig
   Fortegnsfeil i én linje er den vanligste feilen i regnskapsoppstillinger, og leseren
@@ -123,6 +128,20 @@ fn row_sign(table: &Table, row: &Row) -> Option<i8> {
     }
 }
 
+/// The sign every row of a kind carries, when at least two rows carry it and none the
+/// other.
+fn uniform_sign(table: &Table, kind: Kind) -> Option<i8> {
+    let signs: Vec<i8> = table
+        .rows
+        .iter()
+        .filter(|r| matches!(r.kind, RowKind::Item) && !r.ambiguous)
+        .filter(|r| kind_of(&r.label) == Some(kind))
+        .filter_map(|r| row_sign(table, r))
+        .collect();
+    let first = *signs.first()?;
+    (signs.len() >= 2 && signs.iter().all(|&s| s == first)).then_some(first)
+}
+
 /// Check the rows of one table.
 pub fn check(table: &Table, opts: &Options, out: &mut Vec<Diagnostic>, checked: &mut Checked) {
     if table.kind != TableKind::Numeric {
@@ -137,7 +156,17 @@ pub fn check(table: &Table, opts: &Options, out: &mut Vec<Diagnostic>, checked: 
             .filter(|r| kind_of(&r.label) == Some(kind))
             .filter_map(|r| row_sign(table, r).map(|s| (r, s)))
             .collect();
-        if rows.len() < 4 {
+        // Fund use and fund allocation run opposite ways: where the other kind's rows
+        // all carry one sign and this kind's others the opposite one, two agreeing rows
+        // are enough to show the convention.
+        let other_kind_sign = match kind {
+            Kind::FundUse => Some(Kind::FundAllocation),
+            Kind::FundAllocation => Some(Kind::FundUse),
+            Kind::Income => None,
+        }
+        .and_then(|k| uniform_sign(table, k));
+        let least = if other_kind_sign.is_some() { 3 } else { 4 };
+        if rows.len() < least {
             continue;
         }
         checked.relations_checked += 1;
@@ -146,6 +175,9 @@ pub fn check(table: &Table, opts: &Options, out: &mut Vec<Diagnostic>, checked: 
         let (odd_sign, agree) = match (plus, minus) {
             (1, m) if m >= 3 => (1, m),
             (p, 1) if p >= 3 => (-1, p),
+            // The odd row has the other kind's sign.
+            (1, 2) if other_kind_sign == Some(1) => (1, 2),
+            (2, 1) if other_kind_sign == Some(-1) => (-1, 2),
             _ => continue,
         };
         let Some(&(row, _)) = rows.iter().find(|r| r.1 == odd_sign) else {
@@ -171,6 +203,18 @@ pub fn check(table: &Table, opts: &Options, out: &mut Vec<Diagnostic>, checked: 
             (false, true) => ("negative", "positive"),
             (true, false) => ("positive", "negative"),
             (false, false) => ("negative", "positive"),
+        };
+        // With two agreeing rows, the other kind's rows carry the odd row's sign.
+        let also = if agree < 3 {
+            match (kind, nb) {
+                (Kind::FundUse, true) => ", slik radene for avsetning til fond er",
+                (Kind::FundAllocation, true) => ", slik radene for bruk av fond er",
+                (Kind::FundUse, false) => ", as the rows for allocations to funds are",
+                (Kind::FundAllocation, false) => ", as the rows for use of funds are",
+                (Kind::Income, _) => "",
+            }
+        } else {
+            ""
         };
         // Bokmål and English happen to share these two words.
         let related = rows
@@ -199,12 +243,12 @@ pub fn check(table: &Table, opts: &Options, out: &mut Vec<Diagnostic>, checked: 
             severity: INFO.severity,
             message: if nb {
                 format!(
-                    "raden «{}» har {sign} beløp, mens de {agree} andre {what} i tabellen er {other}",
+                    "raden «{}» har {sign} beløp{also}, mens de {agree} andre {what} i tabellen er {other}",
                     row.label.trim()
                 )
             } else {
                 format!(
-                    "the row «{}» has {sign} amounts, while the {agree} other {what} of the table are {other}",
+                    "the row «{}» has {sign} amounts{also}, while the {agree} other {what} of the table are {other}",
                     row.label.trim()
                 )
             },
