@@ -1,6 +1,7 @@
 //! The `rapportlint` command line.
 
 use clap::{Parser, Subcommand, ValueEnum};
+use rapportlint::fix;
 use rapportlint::output;
 use rapportlint::report;
 use rapportlint::rules::{self, Lang, Severity};
@@ -66,6 +67,17 @@ enum Command {
         /// avrundingsintervallet: `--tolerance RL101=2`. Kan gjentas.
         #[arg(long, value_name = "KODE=VERDI", value_parser = parse_tolerance)]
         tolerance: Vec<(String, rust_decimal::Decimal)>,
+        /// Rett det som trygt kan rettes (minustegn skrevet som resten av dokumentet), og
+        /// kontroller filen på nytt. Filen skrives atomisk; bare bytene i rettingene endres.
+        #[arg(long)]
+        fix: bool,
+        /// Med --fix eller --diff: ta også med rettinger som endrer en verdi.
+        #[arg(long)]
+        unsafe_fixes: bool,
+        /// Skriv rettingene som en samlet diff i stedet for å endre filene; avslutter
+        /// med 1 når det er noe å rette.
+        #[arg(long)]
+        diff: bool,
     },
     /// List alle regler (list the rules).
     Rules,
@@ -172,6 +184,9 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
             lang,
             show_rounding,
             tolerance,
+            fix,
+            unsafe_fixes,
+            diff,
         } => {
             let lang = match lang {
                 LangArg::Nb => Lang::Nb,
@@ -181,9 +196,53 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
             opts.show_rounding = show_rounding;
             opts.tolerance = tolerance.into_iter().collect();
             let mut docs = Vec::new();
+            let mut sources = Vec::new();
             for p in &paths {
                 let src = source::read(p)?;
-                docs.push(rapportlint::read_text(&src.path, src.text, &vocab));
+                docs.push(rapportlint::read_text(&src.path, src.text.clone(), &vocab));
+                sources.push(src);
+            }
+            let level = fix::Level { unsafe_fixes };
+            let (mut fixed, mut unsafe_left, mut fixable) = (0usize, 0usize, 0usize);
+            let mut diffs = String::new();
+            for ((doc, src), p) in docs.iter_mut().zip(&sources).zip(&paths) {
+                let (diagnostics, _) = rules::check_with(doc, &vocab, &opts);
+                let applied = fix::apply(&doc.text, &diagnostics, level);
+                if !(fix || diff) {
+                    fixable += applied.fixed;
+                    unsafe_left += applied.unsafe_left;
+                    continue;
+                }
+                unsafe_left += applied.unsafe_left;
+                if applied.text == doc.text {
+                    continue;
+                }
+                fixed += applied.fixed;
+                if diff {
+                    diffs.push_str(&fix::unified_diff(&src.path, &doc.text, &applied.text));
+                    continue;
+                }
+                let bytes = |t: &str| {
+                    let mut b = if src.bom {
+                        b"\xEF\xBB\xBF".to_vec()
+                    } else {
+                        Vec::new()
+                    };
+                    b.extend_from_slice(t.as_bytes());
+                    b
+                };
+                fix::write_atomic(p, &bytes(&src.text), &bytes(&applied.text))?;
+                *doc = rapportlint::read_text(&src.path, applied.text, &vocab);
+            }
+            if diff {
+                let mut out = std::io::stdout().lock();
+                let _ = write!(out, "{diffs}");
+                eprintln!("{}", report::fix_summary(fixed, unsafe_left, true, lang));
+                return Ok(if diffs.is_empty() {
+                    ExitCode::SUCCESS
+                } else {
+                    ExitCode::from(1)
+                });
             }
             let results: Vec<report::FileResult<'_>> = docs
                 .iter()
@@ -208,6 +267,17 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
             };
             let mut out = std::io::stdout().lock();
             let _ = write!(out, "{text}");
+            if matches!(output_format, OutputFormat::Human | OutputFormat::Concise) {
+                if fix {
+                    let _ = writeln!(
+                        out,
+                        "{}",
+                        report::fix_summary(fixed, unsafe_left, false, lang)
+                    );
+                } else if fixable + unsafe_left > 0 {
+                    let _ = writeln!(out, "{}", report::fixable_note(fixable, unsafe_left, lang));
+                }
+            }
             let threshold = match fail_on {
                 FailOn::Error => Some(Severity::Error),
                 FailOn::Warning => Some(Severity::Warning),

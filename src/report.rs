@@ -177,7 +177,84 @@ struct JsonDiag<'a> {
     expected: &'a Option<String>,
     found: &'a Option<String>,
     delta: &'a Option<String>,
-    fix: Option<()>,
+    fix: Option<JsonFix<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    applicability: crate::rules::Applicability,
+    message: &'a str,
+    edits: Vec<JsonEdit<'a>>,
+}
+
+/// An edit: replace the text from `line`:`column` to `end_line`:`end_column` (1-based,
+/// end exclusive, columns in characters) with `content`.
+#[derive(Serialize)]
+struct JsonEdit<'a> {
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    content: &'a str,
+}
+
+fn json_fix<'a>(
+    doc: &crate::model::Document,
+    d: &'a crate::rules::Diagnostic,
+) -> Option<JsonFix<'a>> {
+    let fix = d.fix.as_ref()?;
+    Some(JsonFix {
+        applicability: fix.applicability,
+        message: &fix.message,
+        edits: fix
+            .edits
+            .iter()
+            .map(|e| {
+                let (line, column) = doc.position(e.span.0);
+                let (end_line, end_column) = doc.position(e.span.1);
+                JsonEdit {
+                    line,
+                    column,
+                    end_line,
+                    end_column,
+                    content: &e.content,
+                }
+            })
+            .collect(),
+    })
+}
+
+/// The line after `lint --fix` (or on standard error after `--diff`).
+pub fn fix_summary(fixed: usize, unsafe_left: usize, would: bool, lang: Lang) -> String {
+    let nb = lang == Lang::Nb;
+    let mut s = match (would, nb) {
+        (false, true) => format!("Rettet {fixed} funn."),
+        (true, true) => format!("{fixed} funn ville blitt rettet."),
+        (false, false) => format!("Fixed {fixed} findings."),
+        (true, false) => format!("Would fix {fixed} findings."),
+    };
+    if unsafe_left > 0 {
+        s.push_str(&if nb {
+            format!(" {unsafe_left} til kan rettes med --unsafe-fixes.")
+        } else {
+            format!(" {unsafe_left} more can be fixed with --unsafe-fixes.")
+        });
+    }
+    s
+}
+
+/// The line that tells, without `--fix`, how many findings it would repair.
+pub fn fixable_note(safe: usize, unsafe_fixes: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Nb if unsafe_fixes > 0 => {
+            format!("{safe} funn kan rettes med --fix ({unsafe_fixes} til med --unsafe-fixes).")
+        }
+        Lang::Nb => format!("{safe} funn kan rettes med --fix."),
+        Lang::En if unsafe_fixes > 0 => format!(
+            "{safe} findings can be fixed with --fix ({unsafe_fixes} more with --unsafe-fixes)."
+        ),
+        Lang::En => format!("{safe} findings can be fixed with --fix."),
+    }
 }
 
 #[derive(Serialize)]
@@ -221,7 +298,7 @@ fn json_diags<'a>(results: &'a [FileResult<'a>]) -> Vec<JsonDiag<'a>> {
                 expected: &d.expected,
                 found: &d.found,
                 delta: &d.delta,
-                fix: None,
+                fix: json_fix(r.doc, d),
             });
         }
     }

@@ -344,3 +344,55 @@ fn tolerance_is_set_per_rule() {
         assert_eq!(o.status.code(), Some(2), "{bad}");
     }
 }
+
+/// `--diff` shows the safe fixes and writes nothing; `--fix` writes them, byte for byte
+/// where they apply and nowhere else (CRLF, BOM and trailing spaces kept), and a second
+/// run changes nothing.
+#[test]
+fn fix_restores_minus_signs_and_is_idempotent() {
+    let original = "Driftsregnskap\n\nBeløp i 1000\n\nRegnskap Budsjett Avvik \n\nLønn 120 100 \u{2212}20 \n\nKjøp 90 100 10 \n\nInntekter \u{2212}60 \u{2212}50 10 \n\nSum 150 150 0 \n";
+    for (name, crlf, bom) in [("lf.txt", false, false), ("crlf.txt", true, true)] {
+        let enc = |t: &str| {
+            let t = if crlf {
+                t.replace('\n', "\r\n")
+            } else {
+                t.to_string()
+            };
+            let mut b = if bom {
+                b"\xEF\xBB\xBF".to_vec()
+            } else {
+                Vec::new()
+            };
+            b.extend_from_slice(t.as_bytes());
+            b
+        };
+        let broken = original.replacen("\u{2212}50", "-50", 1);
+        let path = tmp(name, &enc(&broken));
+
+        let o = rapportlint(&["lint", "--output-format", "json", &path]);
+        let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+        let fix = &json["diagnostics"][0]["fix"];
+        assert_eq!(fix["applicability"], "safe", "{json}");
+        assert_eq!(fix["edits"][0]["content"], "\u{2212}", "{json}");
+
+        let o = rapportlint(&["lint", "--diff", &path]);
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        assert!(
+            stdout(&o).contains("+Inntekter \u{2212}60 \u{2212}50"),
+            "{}",
+            stdout(&o)
+        );
+        assert_eq!(std::fs::read(&path).expect("read"), enc(&broken));
+
+        let o = rapportlint(&["lint", "--fix", &path]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert!(stdout(&o).contains("Rettet 1 funn"), "{}", stdout(&o));
+        assert_eq!(std::fs::read(&path).expect("read"), enc(original), "{name}");
+
+        let o = rapportlint(&["lint", "--fix", &path]);
+        assert!(stdout(&o).contains("Rettet 0 funn"), "{}", stdout(&o));
+        assert_eq!(std::fs::read(&path).expect("read"), enc(original), "{name}");
+        let o = rapportlint(&["lint", "--diff", &path]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    }
+}

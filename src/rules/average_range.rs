@@ -192,5 +192,6 @@ fn diagnostic(
         expected: Some(format!("{min} – {max}")),
         found: Some(cell.text.clone()),
         delta: None,
+        fix: None,
     }
 }

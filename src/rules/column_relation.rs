@@ -268,5 +268,6 @@ fn diagnostic(
         expected: Some(expected_text),
         found: Some(result.text.clone()),
         delta: Some(delta_text),
+        fix: None,
     }
 }

@@ -283,6 +283,7 @@ pub fn check(
                     expected: None,
                     found: None,
                     delta: None,
+                    fix: None,
                 });
                 continue;
             }
@@ -340,6 +341,7 @@ pub fn check(
                     expected: None,
                     found: Some(cell.text.clone()),
                     delta: None,
+                    fix: None,
                 });
             }
         }
@@ -407,6 +409,7 @@ pub fn check(
                 expected: Some(crate::number::format_norwegian(flipped, '-')),
                 found: Some(cell.text.clone()),
                 delta: None,
+                fix: None,
             });
         }
     }

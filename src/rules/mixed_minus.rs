@@ -1,7 +1,10 @@
 //! RL202 `mixed-minus`: a table that writes its minus signs differently from the rest of
 //! the document, or mixes them within itself.
 
-use super::{Checked, Diagnostic, Lang, Options, RuleInfo, Severity, TableRef, place_of};
+use super::{
+    Applicability, Checked, Diagnostic, Edit, Fix, Lang, Options, RuleInfo, Severity, TableRef,
+    place_of,
+};
 use crate::lex::MinusKind;
 use crate::model::{Cell, Document, Table, TableKind};
 use std::collections::HashMap;
@@ -167,6 +170,15 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Vec<Diagnostic>, checked:
                 describe(dominant, opts.lang)
             ),
         };
+        let fix = minus_fix(&odd, reference).map(|edits| Fix {
+            applicability: Applicability::Safe,
+            message: if nb {
+                format!("skriv minustegnet som {}", describe(reference, opts.lang))
+            } else {
+                format!("write the minus as a {}", describe(reference, opts.lang))
+            },
+            edits,
+        });
         out.push(Diagnostic {
             code: INFO.code,
             rule: INFO.name,
@@ -186,6 +198,69 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Vec<Diagnostic>, checked:
             expected: None,
             found: Some(first.text.clone()),
             delta: None,
+            fix,
         });
     }
+}
+
+/// The character a leading minus of this kind is written with.
+fn leading_char(kind: MinusKind) -> Option<char> {
+    match kind {
+        MinusKind::Hyphen => Some('-'),
+        MinusKind::Minus => Some('\u{2212}'),
+        MinusKind::EnDash => Some('\u{2013}'),
+        MinusKind::Trailing => None,
+    }
+}
+
+/// Edits that write each odd cell's minus as `reference`: only the sign changes, the
+/// digits are left as they are. `None` when a cell is not written as expected.
+fn minus_fix(odd: &[(&Cell, MinusKind)], reference: MinusKind) -> Option<Vec<Edit>> {
+    let mut edits = Vec::new();
+    for &(cell, kind) in odd {
+        let (start, end) = cell.span;
+        let text = cell.text.as_str();
+        if text.len() != end - start {
+            // A number joined from two lines: leave it to the reader.
+            return None;
+        }
+        // Where the sign is now: its byte span in the document.
+        let sign = match leading_char(kind) {
+            Some(c) => text.starts_with(c).then(|| (start, start + c.len_utf8()))?,
+            None => text.ends_with('-').then(|| (end - 1, end))?,
+        };
+        if kind == reference {
+            return None;
+        }
+        match (leading_char(kind), leading_char(reference)) {
+            (Some(_), Some(c)) => edits.push(Edit {
+                span: sign,
+                content: c.to_string(),
+            }),
+            // `36 600-` → `−36 600`.
+            (None, Some(c)) => {
+                edits.push(Edit {
+                    span: (start, start),
+                    content: c.to_string(),
+                });
+                edits.push(Edit {
+                    span: sign,
+                    content: String::new(),
+                });
+            }
+            // `−36 600` → `36 600-`.
+            (Some(_), None) => {
+                edits.push(Edit {
+                    span: sign,
+                    content: String::new(),
+                });
+                edits.push(Edit {
+                    span: (end, end),
+                    content: "-".into(),
+                });
+            }
+            (None, None) => return None,
+        }
+    }
+    (!edits.is_empty()).then_some(edits)
 }

@@ -106,6 +106,36 @@ pub struct Diagnostic {
     pub expected: Option<String>,
     pub found: Option<String>,
     pub delta: Option<String>,
+    /// A repair, if the rule knows one (in the JSON output with line and column).
+    #[serde(skip)]
+    pub fix: Option<Fix>,
+}
+
+/// How sure a fix is (ruff's tiers).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    /// Changes only how a value is written: applied by `--fix`.
+    Safe,
+    /// Changes a value: applied only with `--unsafe-fixes`.
+    Unsafe,
+    /// A suggestion shown in the diagnostic, never applied.
+    Display,
+}
+
+/// A repair: replacements of exact byte spans of the document text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub applicability: Applicability,
+    pub message: String,
+    pub edits: Vec<Edit>,
+}
+
+/// Replace the bytes `span` of the document text with `content`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub span: (usize, usize),
+    pub content: String,
 }
 
 /// What a run of the rules looked at.
@@ -331,5 +361,6 @@ pub(crate) fn rounding_note(
         expected: Some(expected),
         found: Some(cell.text.clone()),
         delta: Some(delta),
+        fix: None,
     }
 }

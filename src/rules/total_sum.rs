@@ -612,6 +612,7 @@ fn orphan_diagnostic(
         expected: None,
         found: Some(cell.text.clone()),
         delta: None,
+        fix: None,
     }
 }
 
@@ -657,6 +658,7 @@ fn empty_sum_diagnostic(
         expected: None,
         found: Some(cell.text.clone()),
         delta: None,
+        fix: None,
     }
 }
 
@@ -1110,5 +1112,6 @@ fn diagnostic(
         expected: Some(expected_text),
         found: Some(cell.text.clone()),
         delta: Some(delta_text),
+        fix: None,
     }
 }
