@@ -179,6 +179,7 @@ mod tests {
             expected: None,
             found: None,
             delta: None,
+            relation: None,
             fix: Some(Fix {
                 applicability,
                 message: String::new(),

@@ -70,10 +70,22 @@ pub fn human(results: &[FileResult<'_>], color: bool, lang: Lang) -> String {
                     format!("{hidden} more cells not shown (all are in --output-format json)")
                 }
             });
-            let help = match (&d.help, more) {
-                (Some(h), Some(m)) => Some(format!("{h}\n{m}")),
-                (h, m) => h.clone().or(m),
-            };
+            let fix = d.fix.as_ref().map(|f| {
+                let tier = match (f.applicability, lang) {
+                    (crate::rules::Applicability::Safe, Lang::Nb) => "retting (--fix)",
+                    (crate::rules::Applicability::Unsafe, Lang::Nb) => "retting (--unsafe-fixes)",
+                    (crate::rules::Applicability::Display, Lang::Nb) => "forslag",
+                    (crate::rules::Applicability::Safe, Lang::En) => "fix (--fix)",
+                    (crate::rules::Applicability::Unsafe, Lang::En) => "fix (--unsafe-fixes)",
+                    (crate::rules::Applicability::Display, Lang::En) => "suggestion",
+                };
+                format!("{tier}: {}", f.message)
+            });
+            let help = [d.help.clone(), more, fix]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>();
+            let help = (!help.is_empty()).then(|| help.join("\n"));
             if let Some(h) = help {
                 diag = diag.with_help(h);
             }
@@ -246,6 +258,10 @@ pub fn fix_summary(fixed: usize, unsafe_left: usize, would: bool, lang: Lang) ->
 /// The line that tells, without `--fix`, how many findings it would repair.
 pub fn fixable_note(safe: usize, unsafe_fixes: usize, lang: Lang) -> String {
     match lang {
+        Lang::Nb if safe == 0 => format!("{unsafe_fixes} funn kan rettes med --unsafe-fixes."),
+        Lang::En if safe == 0 => {
+            format!("{unsafe_fixes} findings can be fixed with --unsafe-fixes.")
+        }
         Lang::Nb if unsafe_fixes > 0 => {
             format!("{safe} funn kan rettes med --fix ({unsafe_fixes} til med --unsafe-fixes).")
         }

@@ -396,3 +396,48 @@ fn fix_restores_minus_signs_and_is_idempotent() {
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     }
 }
+
+/// A total with two digits swapped breaks its column sum and its row's deviation: the
+/// one cell in both is the repair, applied only with `--unsafe-fixes`. A total whose
+/// only broken relation is its column sum names no single cell: no fix.
+#[test]
+fn unsafe_fix_repairs_the_one_cell_every_broken_relation_shares() {
+    let original = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/excerpts/economy-overview-000-l86.txt"),
+    )
+    .expect("fixture");
+    let broken = original.replacen("\u{2212}4 151 407", "\u{2212}4 151 470", 1);
+    assert_ne!(broken, original);
+    let path = tmp("unsafe.txt", broken.as_bytes());
+
+    let o = rapportlint(&["lint", "--fix", &path]);
+    assert!(
+        stdout(&o).contains("1 til kan rettes med --unsafe-fixes"),
+        "{}",
+        stdout(&o)
+    );
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), broken);
+
+    let o = rapportlint(&["lint", "--fix", "--unsafe-fixes", &path]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), original);
+    let o = rapportlint(&["lint", "--diff", "--unsafe-fixes", &path]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+
+    let counts = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/excerpts/counts-with-total-004-l673.txt"),
+    )
+    .expect("fixture");
+    let lines: Vec<&str> = counts.lines().collect();
+    let sum = lines
+        .iter()
+        .position(|l| l.starts_with("SUM"))
+        .expect("a SUM row");
+    let changed = counts.replacen(lines[sum], &lines[sum].replacen("55", "56", 1), 1);
+    let path = tmp("counts.txt", changed.as_bytes());
+    let o = rapportlint(&["lint", "--fix", "--unsafe-fixes", &path]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), changed);
+}

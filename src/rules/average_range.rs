@@ -192,6 +192,7 @@ fn diagnostic(
         expected: Some(format!("{min} – {max}")),
         found: Some(cell.text.clone()),
         delta: None,
+        relation: None,
         fix: None,
     }
 }

@@ -1,8 +1,8 @@
 //! RL102 `column-relation`: a row whose columns do not relate as their headers say.
 
 use super::{
-    Checked, Diagnostic, Lang, Options, RuleInfo, Severity, TableRef, likely_cause, minus_char,
-    place_of, rounding_note, unit_note,
+    BrokenRelation, Checked, Diagnostic, Lang, Options, RuleInfo, Severity, TableRef, likely_cause,
+    minus_char, place_of, rounding_note, unit_note,
 };
 use crate::assemble::relations_for;
 use crate::model::{Cell, Document, RowKind, Table, TableKind};
@@ -268,6 +268,12 @@ fn diagnostic(
         expected: Some(expected_text),
         found: Some(result.text.clone()),
         delta: Some(delta_text),
+        relation: (!result.percent && terms.iter().all(|(c, _)| !c.percent && c.value.is_some()))
+            .then(|| BrokenRelation {
+                result: result.clone(),
+                terms: terms.iter().map(|(c, p)| ((*c).clone(), *p)).collect(),
+                either_sign: rel.either_sign,
+            }),
         fix: None,
     }
 }

@@ -283,6 +283,7 @@ pub fn check(
                     expected: None,
                     found: None,
                     delta: None,
+                    relation: None,
                     fix: None,
                 });
                 continue;
@@ -341,6 +342,7 @@ pub fn check(
                     expected: None,
                     found: Some(cell.text.clone()),
                     delta: None,
+                    relation: None,
                     fix: None,
                 });
             }
@@ -409,6 +411,7 @@ pub fn check(
                 expected: Some(crate::number::format_norwegian(flipped, '-')),
                 found: Some(cell.text.clone()),
                 delta: None,
+                relation: None,
                 fix: None,
             });
         }

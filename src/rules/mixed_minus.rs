@@ -199,6 +199,7 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Vec<Diagnostic>, checked:
             found: Some(first.text.clone()),
             delta: None,
             fix,
+            relation: None,
         });
     }
 }

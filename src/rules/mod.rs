@@ -13,6 +13,7 @@ pub mod column_relation;
 pub mod deviation_direction;
 pub mod mixed_minus;
 pub mod percent_share;
+pub mod repair;
 pub mod sign_by_kind;
 pub mod statutory_identity;
 pub mod total_sum;
@@ -109,6 +110,19 @@ pub struct Diagnostic {
     /// A repair, if the rule knows one (in the JSON output with line and column).
     #[serde(skip)]
     pub fix: Option<Fix>,
+    /// The broken relation, `result = Σ ±terms`, for finding the one cell that explains
+    /// every broken relation of a table (the minimal repair, `--unsafe-fixes`).
+    #[serde(skip)]
+    pub relation: Option<BrokenRelation>,
+}
+
+/// A relation that does not hold: `result = Σ ±terms` over these cells.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BrokenRelation {
+    pub result: Cell,
+    pub terms: Vec<(Cell, bool)>,
+    /// `result = −Σ ±terms` would do as well (a deviation checked by size).
+    pub either_sign: bool,
 }
 
 /// How sure a fix is (ruff's tiers).
@@ -217,6 +231,7 @@ pub fn check_with(doc: &Document, vocab: &Vocab, opts: &Options) -> (Vec<Diagnos
         checked.status_fields_checked += status_fields(table);
     }
     mixed_minus::check(doc, opts, &mut out, &mut checked);
+    repair::attach(&mut out, opts.lang);
     out.sort_by_key(|d| (d.primary.line, d.primary.column, d.code));
     (out, checked)
 }
@@ -361,6 +376,7 @@ pub(crate) fn rounding_note(
         expected: Some(expected),
         found: Some(cell.text.clone()),
         delta: Some(delta),
+        relation: None,
         fix: None,
     }
 }

@@ -281,6 +281,7 @@ fn diagnostic(
         expected: Some(expected),
         found: Some(pc.text.clone()),
         delta: Some(delta),
+        relation: None,
         fix: None,
     }
 }

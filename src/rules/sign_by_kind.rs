@@ -270,6 +270,7 @@ pub fn check(table: &Table, opts: &Options, out: &mut Vec<Diagnostic>, checked: 
             expected: None,
             found: Some(cell.text.clone()),
             delta: None,
+            relation: None,
             fix: None,
         });
     }

@@ -311,6 +311,7 @@ fn diagnostic(
         expected: Some(expected),
         found: Some(cell.text.clone()),
         delta: Some(delta),
+        relation: None,
         fix: None,
     }
 }

@@ -1,8 +1,8 @@
 //! RL101 `total-sum`: a total that does not equal the rows it covers.
 
 use super::{
-    Checked, Diagnostic, Lang, Options, RuleInfo, Severity, TableRef, likely_cause, minus_char,
-    place_of, rounding_note, unit_note,
+    BrokenRelation, Checked, Diagnostic, Lang, Options, RuleInfo, Severity, TableRef, likely_cause,
+    minus_char, place_of, rounding_note, unit_note,
 };
 use crate::meaning::without_code;
 use crate::model::{Cell, ColumnKind, Document, RowKind, Table, TableKind};
@@ -612,6 +612,7 @@ fn orphan_diagnostic(
         expected: None,
         found: Some(cell.text.clone()),
         delta: None,
+        relation: None,
         fix: None,
     }
 }
@@ -658,6 +659,7 @@ fn empty_sum_diagnostic(
         expected: None,
         found: Some(cell.text.clone()),
         delta: None,
+        relation: None,
         fix: None,
     }
 }
@@ -936,6 +938,7 @@ fn diagnostic(
     let cell: &Cell = total.cell(col).expect("a found value has a cell");
     let col_name = table.columns[col].name.clone();
     let minus = minus_char(cell);
+    let relation = broken_relation(table, cell, cover, col, computed);
     let computed = computed.round_dp(cell.value.map_or(0, |v| v.scale()));
     let pct = "";
     let expected_text = format!("{}{pct}", format_norwegian(computed, minus));
@@ -1112,6 +1115,32 @@ fn diagnostic(
         expected: Some(expected_text),
         found: Some(cell.text.clone()),
         delta: Some(delta_text),
+        relation,
         fix: None,
     }
+}
+
+/// The total's relation over the cells of its rows, when those cells are exactly what
+/// was summed (no percent, nothing read as zero).
+fn broken_relation(
+    table: &Table,
+    total: &Cell,
+    cover: &[usize],
+    col: usize,
+    computed: Decimal,
+) -> Option<BrokenRelation> {
+    let terms: Vec<(Cell, bool)> = cover
+        .iter()
+        .filter_map(|&r| table.rows[r].cell(col))
+        .filter(|c| c.value.is_some())
+        .map(|c| (c.clone(), true))
+        .collect();
+    let sum: Decimal = terms.iter().filter_map(|(c, _)| c.value).sum();
+    (sum == computed && !total.percent && terms.iter().all(|(c, _)| !c.percent)).then(|| {
+        BrokenRelation {
+            result: total.clone(),
+            terms,
+            either_sign: false,
+        }
+    })
 }
