@@ -1,7 +1,10 @@
 //! RL201 `deviation-direction`: deviations that run against their header, their legend
 //! or the rest of their table.
 
-use super::{Checked, Diagnostic, Lang, Options, Place, RuleInfo, Severity, TableRef, place_of};
+use super::{
+    Applicability, Checked, Diagnostic, Edit, Fix, Lang, Options, Place, RuleInfo, Severity,
+    TableRef, place_of,
+};
 use crate::assemble::relations_for;
 use crate::model::{Cell, ColumnKind, Document, Row, RowKind, Table, TableKind};
 use crate::number::half_unit;
@@ -372,6 +375,30 @@ pub fn check(
                 })
                 .collect();
             let flipped = -cell.value.unwrap_or(Decimal::ZERO);
+            // The minus as the table writes it, for a cell that turns negative.
+            let negative = rows
+                .iter()
+                .map(|r| r.2)
+                .find(|c| c.minus.is_some())
+                .unwrap_or(cell);
+            let fix = super::repair::format_styled(cell, flipped, negative).map(|text| Fix {
+                applicability: Applicability::Unsafe,
+                message: if nb {
+                    format!(
+                        "{} → {text}: snu fortegnet som resten av tabellen",
+                        cell.text
+                    )
+                } else {
+                    format!(
+                        "{} → {text}: flip the sign like the rest of the table",
+                        cell.text
+                    )
+                },
+                edits: vec![Edit {
+                    span: cell.span,
+                    content: text,
+                }],
+            });
             out.push(Diagnostic {
                 code: INFO.code,
                 rule: INFO.name,
@@ -412,7 +439,7 @@ pub fn check(
                 found: Some(cell.text.clone()),
                 delta: None,
                 relation: None,
-                fix: None,
+                fix,
             });
         }
     }

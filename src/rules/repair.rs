@@ -14,7 +14,8 @@ use crate::number::format_norwegian;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
-/// Attach minimal repairs to the diagnostics of each table.
+/// Attach minimal repairs to the diagnostics of each table, and withdraw the unsafe
+/// fixes of warnings in tables with errors.
 pub fn attach(out: &mut [Diagnostic], lang: Lang) {
     let mut tables: BTreeMap<(usize, Option<String>), Vec<usize>> = BTreeMap::new();
     for (i, d) in out.iter().enumerate() {
@@ -24,6 +25,31 @@ pub fn attach(out: &mut [Diagnostic], lang: Lang) {
                 .or_default()
                 .push(i);
         }
+    }
+    // A warning's unsafe fix (a flipped deviation) is no repair in a table whose numbers
+    // are wrong in other ways: two cells swapped also turn a deviation round.
+    // It stands where every error of the table involves its cell (the flipped deviation
+    // also breaks its column's total).
+    let withdraw: Vec<usize> = (0..out.len())
+        .filter(|&i| {
+            let d = &out[i];
+            d.severity != Severity::Error
+                && d.fix
+                    .as_ref()
+                    .is_some_and(|f| f.applicability == Applicability::Unsafe)
+                && tables
+                    .get(&(d.table.line, d.table.title.clone()))
+                    .is_some_and(|errors| {
+                        errors.iter().any(|&e| {
+                            let err = &out[e];
+                            err.primary.span != d.primary.span
+                                && err.related.iter().all(|p| p.span != d.primary.span)
+                        })
+                    })
+        })
+        .collect();
+    for i in withdraw {
+        out[i].fix = None;
     }
     for group in tables.values() {
         let relations: Option<Vec<&BrokenRelation>> =
@@ -144,6 +170,12 @@ fn solve(r: &BrokenRelation, span: (usize, usize)) -> Option<Vec<Decimal>> {
 /// `value` written as the cell writes its number: decimals, grouping and minus. `None`
 /// when the value needs more decimals than the cell shows, or the cell is a percent.
 fn format_like(cell: &Cell, value: Decimal) -> Option<String> {
+    format_styled(cell, value, cell)
+}
+
+/// As [`format_like`], with the minus written as `negative` writes it (a cell that was
+/// positive has no minus of its own).
+pub(crate) fn format_styled(cell: &Cell, value: Decimal, negative: &Cell) -> Option<String> {
     let old = cell.value?;
     if cell.percent || cell.text.len() != cell.span.1 - cell.span.0 {
         return None;
@@ -169,10 +201,10 @@ fn format_like(cell: &Cell, value: Decimal) -> Option<String> {
         None => body,
     };
     Some(if v.is_sign_negative() && !v.is_zero() {
-        if cell.minus == Some(MinusKind::Trailing) {
+        if negative.minus == Some(MinusKind::Trailing) {
             format!("{body}-")
         } else {
-            format!("{}{body}", minus_char(cell))
+            format!("{}{body}", minus_char(negative))
         }
     } else {
         body
