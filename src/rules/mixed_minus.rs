@@ -23,8 +23,11 @@ use std::collections::HashMap;
 /// Example: a table with `-1 347` in most rows and `−2 210` (U+2212) in one; a table
 /// of `36 600-` in a report that writes `-36 600` elsewhere.
 ///
-/// Fix: write every minus in the table's (or the document's) most common form.
-/// (`lint --fix` will offer this as a safe fix.)
+/// A table repeated per unit (same title and columns) is also reported when it writes
+/// its minus otherwise than most of its siblings (at least three, and three in five).
+///
+/// Fix: write every minus in the table's (or its siblings', or the document's) most
+/// common form; `lint --fix` applies this as a safe fix.
 ///
 /// A lone trailing minus in a table (`1.trinn - 3-` / `årig`) is taken for a word broken
 /// at the line end and ignored.
@@ -40,8 +43,10 @@ pub const INFO: RuleInfo = RuleInfo {
 Hva den gjør
   Ser på hvordan tabellene skriver minustegn (− U+2212, -, – tankestrek, eller etterstilt
   som 36 600-) og melder en tabell som blander former, og en tabell som skriver minus
-  etter tallet der resten av dokumentet skriver det foran, med cellene som bevis. (Et
-  kapittel der alle tabellene bruker − mens et annet bruker -, er et stilvalg og meldes
+  etter tallet der resten av dokumentet skriver det foran, med cellene som bevis. En
+  tabell som gjentas (samme tittel og kolonner, for eksempel én per enhet) meldes også når
+  den skriver minus på en annen måte enn de fleste av de andre (minst tre, og tre av fem).
+  (Et kapittel der alle tabellene bruker − mens et annet bruker -, er et stilvalg og meldes
   ikke.)
 
 Hvorfor det er viktig
@@ -54,8 +59,8 @@ Eksempel
   i en rapport som ellers skriver -36 600.
 
 Retting
-  Skriv alle minustegn i tabellens (eller dokumentets) vanligste form. (lint --fix vil
-  tilby dette som en trygg retting.) Et ensomt etterstilt minus (1.trinn - 3- / årig)
+  Skriv alle minustegn i tabellens (eller søskentabellenes, eller dokumentets) vanligste
+  form. lint --fix gjør dette som en trygg retting. Et ensomt etterstilt minus (1.trinn - 3- / årig)
   regnes som et ord delt ved linjeslutt og holdes utenfor.",
 };
 
@@ -116,7 +121,8 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Vec<Diagnostic>, checked:
         return;
     };
     let nb = opts.lang == Lang::Nb;
-    for (t, cells) in tables.iter().zip(&per_table) {
+    let siblings = sibling_forms(&tables, &per_table);
+    for (ti, (t, cells)) in tables.iter().zip(&per_table).enumerate() {
         if cells.is_empty() {
             continue;
         }
@@ -126,14 +132,21 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Vec<Diagnostic>, checked:
         for (_, k) in cells {
             *own.entry(*k).or_default() += 1;
         }
+        // On a tie, the form of the tables like it, then the document's.
+        let like = siblings[ti].map(|(form, _, _)| form);
         let (&main, _) = own
             .iter()
-            .max_by_key(|(k, n)| (**n, **k == dominant))
+            .max_by_key(|(k, n)| (**n, Some(**k) == like, **k == dominant))
             .expect("cells is not empty");
         // Mixed within the table, or a trailing minus where the document leads.
+        // Or one form throughout where the tables like it (same title and columns, a
+        // table repeated per unit) all write another.
+        let sibling = siblings[ti].filter(|(form, _, _)| own.len() == 1 && *form != main);
         let odd: Vec<(&Cell, MinusKind)> = if own.len() > 1 {
             cells.iter().copied().filter(|(_, k)| *k != main).collect()
-        } else if main == MinusKind::Trailing && dominant != MinusKind::Trailing {
+        } else if main == MinusKind::Trailing && dominant != MinusKind::Trailing
+            || sibling.is_some()
+        {
             cells.clone()
         } else {
             Vec::new()
@@ -141,8 +154,24 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Vec<Diagnostic>, checked:
         let Some(&(first, kind)) = odd.first() else {
             continue;
         };
-        let reference = if own.len() > 1 { main } else { dominant };
+        let reference = match sibling {
+            _ if own.len() > 1 => main,
+            Some((form, _, _)) => form,
+            None => dominant,
+        };
         let message = match (own.len() > 1, nb) {
+            (false, true) if let Some((form, n, of)) = sibling => format!(
+                "tabellen skriver {} negative tall med {}, mens {n} av de {of} andre tabellene med samme tittel og kolonner bruker {}",
+                odd.len(),
+                describe(kind, opts.lang),
+                describe(form, opts.lang)
+            ),
+            (false, false) if let Some((form, n, of)) = sibling => format!(
+                "the table writes {} negative numbers with a {}, while {n} of the {of} other tables with the same title and columns use a {}",
+                odd.len(),
+                describe(kind, opts.lang),
+                describe(form, opts.lang)
+            ),
             (true, true) => format!(
                 "tabellen blander minustegn: {} tall med {} blant {} med {}",
                 odd.len(),
@@ -202,6 +231,72 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Vec<Diagnostic>, checked:
             relation: None,
         });
     }
+}
+
+/// For each table, the minus form of the tables like it (same title and column names):
+/// the main form of at least three of the others with negative numbers, and of three in
+/// five of them; with how many do, of how many.
+fn sibling_forms(
+    tables: &[&Table],
+    per_table: &[Vec<(&Cell, MinusKind)>],
+) -> Vec<Option<(MinusKind, usize, usize)>> {
+    let key = |t: &Table| -> Option<(String, Vec<String>)> {
+        Some((
+            t.title.clone()?,
+            t.columns.iter().map(|c| c.name.clone()).collect(),
+        ))
+    };
+    // Each table's main form (a table that mixes forms is reported, and fixed, to it);
+    // a table with a tie between forms has none.
+    let single: Vec<Option<MinusKind>> = per_table
+        .iter()
+        .map(|cells| {
+            let mut own: HashMap<MinusKind, usize> = HashMap::new();
+            for (_, k) in cells {
+                *own.entry(*k).or_default() += 1;
+            }
+            let top = own.values().copied().max()?;
+            let mut mains = own.into_iter().filter(|(_, n)| *n == top);
+            // A tie does not vote.
+            match (mains.next(), mains.next()) {
+                (Some((k, _)), None) => Some(k),
+                _ => None,
+            }
+        })
+        .collect();
+    let mut groups: HashMap<(String, Vec<String>), Vec<usize>> = HashMap::new();
+    for (i, t) in tables.iter().enumerate() {
+        if let Some(k) = key(t) {
+            groups.entry(k).or_default().push(i);
+        }
+    }
+    let mut out = vec![None; tables.len()];
+    for members in groups.values() {
+        for &i in members {
+            let others: Vec<usize> = members
+                .iter()
+                .copied()
+                .filter(|&j| j != i && !per_table[j].is_empty())
+                .collect();
+            if others.len() < 3 {
+                continue;
+            }
+            // The form most of them write throughout (at least three, and three in five).
+            let mut counts: HashMap<MinusKind, usize> = HashMap::new();
+            for &j in &others {
+                if let Some(k) = single[j] {
+                    *counts.entry(k).or_default() += 1;
+                }
+            }
+            if let Some((&form, &n)) = counts.iter().max_by_key(|(_, n)| **n)
+                && n >= 3
+                && n * 5 >= others.len() * 3
+            {
+                out[i] = Some((form, n, others.len()));
+            }
+        }
+    }
+    out
 }
 
 /// The character a leading minus of this kind is written with.
