@@ -71,9 +71,9 @@ fn lint_exit_codes_follow_fail_on() {
     );
     let out = String::from_utf8_lossy(&o.stdout);
     // 14 column relations in the rows, the Sum row in its six columns, the direction
-    // of the two deviation columns, and the table's minus signs.
+    // of the two deviation columns, the table's minus signs and its thousands separators.
     assert!(
-        out.contains("1 tabeller, 23 summer og kolonneforhold"),
+        out.contains("1 tabeller, 24 summer og kolonneforhold"),
         "{out}"
     );
 }

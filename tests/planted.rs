@@ -165,6 +165,7 @@ fn fixes_restore_the_clean_excerpt_or_leave_it() {
             "net-result-digit-changed",
             "one-deviation-runs-the-other-way",
             "one-minus-written-differently",
+            "one-number-grouped-with-a-no-break-space",
         ]
     );
 }

@@ -12,6 +12,7 @@ pub mod average_range;
 pub mod column_relation;
 pub mod deviation_direction;
 pub mod mixed_minus;
+pub mod mixed_separator;
 pub mod percent_share;
 pub mod repair;
 pub mod sign_by_kind;
@@ -172,6 +173,7 @@ pub fn all() -> Vec<RuleInfo> {
         deviation_direction::INFO,
         mixed_minus::INFO,
         sign_by_kind::INFO,
+        mixed_separator::INFO,
     ]
 }
 
@@ -231,6 +233,7 @@ pub fn check_with(doc: &Document, vocab: &Vocab, opts: &Options) -> (Vec<Diagnos
         checked.status_fields_checked += status_fields(table);
     }
     mixed_minus::check(doc, opts, &mut out, &mut checked);
+    mixed_separator::check(doc, opts, &mut out, &mut checked);
     repair::attach(&mut out, opts.lang);
     out.sort_by_key(|d| (d.primary.line, d.primary.column, d.code));
     (out, checked)
