@@ -53,9 +53,17 @@ enum Command {
         /// Utdataformat.
         #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
         output_format: OutputFormat,
-        /// Laveste alvorlighetsgrad som gir avslutningskode 1.
-        #[arg(long, value_enum, default_value_t = FailOn::Error)]
-        fail_on: FailOn,
+        /// Laveste alvorlighetsgrad som gir avslutningskode 1 (standard: error, eller
+        /// fail-on i rapportlint.toml).
+        #[arg(long, value_enum)]
+        fail_on: Option<FailOn>,
+        /// Innstillingsfil (standard: nærmeste rapportlint.toml fra mappen du står i og
+        /// oppover).
+        #[arg(long, value_name = "FIL", conflicts_with = "no_config")]
+        config: Option<PathBuf>,
+        /// Se bort fra rapportlint.toml; bruk bare de innebygde reglene.
+        #[arg(long)]
+        no_config: bool,
         /// Språk i meldingene: nb (bokmål) eller en (English).
         #[arg(long, value_enum, default_value_t = LangArg::Nb)]
         lang: LangArg,
@@ -79,6 +87,8 @@ enum Command {
         #[arg(long)]
         diff: bool,
     },
+    /// Skriv en kommentert rapportlint.toml i mappen du står i (write a starter config).
+    Init,
     /// List alle regler (list the rules).
     Rules,
     /// Forklar én regel (explain a rule): `rapportlint rule RL102`.
@@ -187,14 +197,44 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
             fix,
             unsafe_fixes,
             diff,
+            config,
+            no_config,
         } => {
+            let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+            let loaded = if no_config {
+                rapportlint::config::Loaded::default()
+            } else {
+                rapportlint::config::find_and_load(config.as_deref(), &cwd)
+                    .map_err(|e| miette::Report::new(*e))?
+            };
+            let mut vocab = vocab;
+            loaded.extend_vocab(&mut vocab);
+            let vocab = vocab;
+            let fail_on = fail_on.unwrap_or(match loaded.config.fail_on {
+                Some(rapportlint::config::FailOnName::Warning) => FailOn::Warning,
+                Some(rapportlint::config::FailOnName::Info) => FailOn::Info,
+                Some(rapportlint::config::FailOnName::Never) => FailOn::Never,
+                _ => FailOn::Error,
+            });
             let lang = match lang {
                 LangArg::Nb => Lang::Nb,
                 LangArg::En => Lang::En,
             };
             let mut opts = rules::Options::new(lang);
             opts.show_rounding = show_rounding;
-            opts.tolerance = tolerance.into_iter().collect();
+            // The command line wins over the config.
+            opts.tolerance = loaded
+                .config
+                .tolerance
+                .clone()
+                .into_iter()
+                .chain(tolerance)
+                .collect();
+            let check = |doc: &rapportlint::model::Document, path: &std::path::Path| {
+                let (mut diagnostics, checked) = rules::check_with(doc, &vocab, &opts);
+                loaded.apply(&mut diagnostics, path);
+                (diagnostics, checked)
+            };
             let mut docs = Vec::new();
             let mut sources = Vec::new();
             for p in &paths {
@@ -206,7 +246,7 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
             let (mut fixed, mut unsafe_left, mut fixable) = (0usize, 0usize, 0usize);
             let mut diffs = String::new();
             for ((doc, src), p) in docs.iter_mut().zip(&sources).zip(&paths) {
-                let (diagnostics, _) = rules::check_with(doc, &vocab, &opts);
+                let (diagnostics, _) = check(doc, p);
                 let applied = fix::apply(&doc.text, &diagnostics, level);
                 if !(fix || diff) {
                     fixable += applied.fixed;
@@ -246,8 +286,9 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
             }
             let results: Vec<report::FileResult<'_>> = docs
                 .iter()
-                .map(|doc| {
-                    let (diagnostics, checked) = rules::check_with(doc, &vocab, &opts);
+                .zip(&paths)
+                .map(|(doc, p)| {
+                    let (diagnostics, checked) = check(doc, p);
                     report::FileResult {
                         doc,
                         diagnostics,
@@ -295,6 +336,23 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
             } else {
                 ExitCode::SUCCESS
             })
+        }
+        Command::Init => {
+            let path = PathBuf::from(rapportlint::config::FILE_NAME);
+            if path.exists() {
+                return Err(miette::miette!(
+                    help = "Rediger den som finnes, eller slett den først.",
+                    "{} finnes allerede",
+                    path.display()
+                ));
+            }
+            std::fs::write(&path, rapportlint::config::STARTER)
+                .map_err(|e| miette::miette!("kan ikke skrive {}: {e}", path.display()))?;
+            println!(
+                "Skrev {} (alle nøklene står kommentert ut).",
+                path.display()
+            );
+            Ok(ExitCode::SUCCESS)
         }
         Command::Rules => {
             let mut out = std::io::stdout().lock();

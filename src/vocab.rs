@@ -65,6 +65,7 @@ struct RowsFile {
 
 /// One status value with its spellings.
 #[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct StatusDef {
     pub canonical: String,
     pub aliases: Vec<String>,
@@ -236,6 +237,24 @@ impl Vocab {
             relations: relations.relation,
             identities: Vec::new(),
         }
+    }
+
+    /// Add words and statuses from a user's configuration to the embedded ones: words
+    /// that start a grand total or a subtotal label, and status values with aliases.
+    pub fn extend(&mut self, grand: &[String], sub: &[String], statuses: Vec<StatusDef>) {
+        self.grand_totals.extend(grand.iter().map(|p| words_of(p)));
+        self.sub_totals.extend(sub.iter().map(|p| words_of(p)));
+        for s in statuses {
+            let i = self.statuses.len();
+            self.status_aliases.push((words_of(&s.canonical), i));
+            for a in &s.aliases {
+                self.status_aliases.push((words_of(a), i));
+            }
+            self.statuses.push(s);
+        }
+        self.status_aliases
+            .sort_by_key(|a| std::cmp::Reverse(a.0.len()));
+        self.status_aliases.dedup();
     }
 
     /// The column kind a header word names, if any.

@@ -441,3 +441,90 @@ fn unsafe_fix_repairs_the_one_cell_every_broken_relation_shares() {
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
     assert_eq!(std::fs::read_to_string(&path).expect("read"), changed);
 }
+
+fn rapportlint_in(dir: &std::path::Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rapportlint"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("binary runs")
+}
+
+/// `rapportlint.toml` is found from the working directory upwards; `ignore`, severity,
+/// per-file ignores and `fail-on` apply; `--no-config` and `--config` choose; a bad key
+/// is an error that points at its line; `init` writes a starter file once.
+#[test]
+fn config_selects_rules_and_sets_severity() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sub = dir.path().join("kapittel");
+    std::fs::create_dir_all(&sub).expect("dir");
+    // The 002 table with trailing minus signs (RL202, a warning) and nothing else.
+    let seed = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/reports/002_ca4bfe8b9a121cce.txt"),
+    )
+    .expect("seed");
+    std::fs::write(sub.join("r.txt"), &seed).expect("write");
+    let lint = |args: &[&str]| {
+        let mut all = vec!["lint", "--output-format", "concise"];
+        all.extend_from_slice(args);
+        all.push("r.txt");
+        rapportlint_in(&sub, &all)
+    };
+    let o = lint(&[]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("RL202 [advarsel]"), "{}", stdout(&o));
+
+    let cfg = dir.path().join("rapportlint.toml");
+    std::fs::write(&cfg, "[severity]\nRL202 = \"error\"\n").expect("write");
+    let o = lint(&[]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(stdout(&o).contains("RL202 [feil]"), "{}", stdout(&o));
+    assert_eq!(lint(&["--no-config"]).status.code(), Some(0));
+
+    std::fs::write(&cfg, "fail-on = \"warning\"\n").expect("write");
+    assert_eq!(lint(&[]).status.code(), Some(1));
+    assert_eq!(lint(&["--fail-on", "error"]).status.code(), Some(0));
+
+    std::fs::write(&cfg, "ignore = [\"RL2\"]\nfail-on = \"warning\"\n").expect("write");
+    let o = lint(&[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(!stdout(&o).contains("RL202"));
+
+    std::fs::write(
+        &cfg,
+        "[per-file-ignores]\n\"kapittel/*.txt\" = [\"mixed-minus\"]\n",
+    )
+    .expect("write");
+    let o = rapportlint_in(
+        dir.path(),
+        &["lint", "--output-format", "concise", "kapittel/r.txt"],
+    );
+    assert!(!stdout(&o).contains("RL202"), "{}", stdout(&o));
+    // From inside the folder, the pattern still matches from the config's folder.
+    let o = lint(&[]);
+    assert!(!stdout(&o).contains("RL202"), "{}", stdout(&o));
+
+    std::fs::write(&cfg, "select = [\"RL1\"]\n\nignorer = [\"RL202\"]\n").expect("write");
+    let o = lint(&[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("ignorer"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("rapportlint.toml:3:1"),
+        "{}",
+        stderr(&o)
+    );
+    // An explicit --config is read instead.
+    let other = dir.path().join("annen.toml");
+    std::fs::write(&other, "ignore = [\"RL202\"]\n").expect("write");
+    let o = lint(&["--config", other.to_str().expect("utf-8 path")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+
+    std::fs::remove_file(&cfg).expect("remove");
+    let o = rapportlint_in(dir.path(), &["init"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(cfg.is_file());
+    assert_eq!(rapportlint_in(dir.path(), &["init"]).status.code(), Some(2));
+    assert_eq!(lint(&[]).status.code(), Some(0), "the starter file loads");
+}

@@ -131,3 +131,27 @@ Avsetning til bundne driftsfond 410 400
     let (diags, _) = lint(&lone);
     assert!(diags.iter().all(|d| d.code != "RL203"), "{diags:?}");
 }
+
+/// Total words from a config (`[totals] grand = ["Alt i alt"]`) make a row a total the
+/// rules check; without them the row is an item.
+#[test]
+fn config_total_words_make_totals() {
+    let text =
+        "Beløp i 1000\n\nRegnskap Budsjett\n\nLønn 100 200\n\nDrift 300 400\n\nAlt i alt 400 700\n";
+    let (diags, _) = lint(text);
+    assert!(diags.iter().all(|d| d.code != "RL101"), "{diags:?}");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("rapportlint.toml");
+    std::fs::write(&path, "[totals]\ngrand = [\"Alt i alt\"]\n").expect("write");
+    let loaded = rapportlint::config::load(&path).expect("config loads");
+    let mut vocab = Vocab::embedded().expect("embedded rules load");
+    loaded.extend_vocab(&mut vocab);
+    let doc = rapportlint::read_text("test.txt", text.to_string(), &vocab);
+    let (diags, _) = rules::check(&doc, &vocab, Lang::Nb);
+    assert!(
+        diags
+            .iter()
+            .any(|d| d.code == "RL101" && d.primary.line == 9),
+        "{diags:?}"
+    );
+}
