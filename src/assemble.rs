@@ -174,6 +174,8 @@ fn noise_lines(text: &str, ranges: &[(usize, usize)], infos: &[LineInfo]) -> Vec
             let t = text.get(s..e).unwrap_or("").trim();
             let info = &infos[i];
             info.is_footer()
+                // A suppression line belongs to no table (and is no title).
+                || crate::rules::suppress::parse(t).is_some()
                 || (info.words >= 1
                     && info.header_words == 0
                     && info.run.is_none()

@@ -155,3 +155,37 @@ fn config_total_words_make_totals() {
         "{diags:?}"
     );
 }
+
+/// A suppression line silences its rules in the next table only; one that silences
+/// nothing is reported (RL901). Excerpt of 000 lines 86–105 with a total changed.
+#[test]
+fn suppressions_apply_to_the_next_table() {
+    let clean = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/excerpts/economy-overview-000-l86.txt"),
+    )
+    .expect("fixture");
+    let broken = clean.replacen("\u{2212}4 151 407", "\u{2212}4 151 470", 1);
+    let codes = |text: &str| -> Vec<(&'static str, usize)> {
+        lint(text)
+            .0
+            .iter()
+            .map(|d| (d.code, d.primary.line))
+            .collect()
+    };
+    assert_eq!(codes(&broken), [("RL101", 19), ("RL102", 19)]);
+    let text = format!("rapportlint: ignore RL101 RL102 rettet i vedtak 12/25\n{broken}");
+    assert_eq!(codes(&text), []);
+    let text = format!("<!-- rapportlint-disable RL101 -->\n{broken}");
+    assert_eq!(codes(&text), [("RL102", 20)]);
+    // Unused: RL103 finds nothing here.
+    let text = format!("rapportlint: ignore RL101 RL103\n{broken}");
+    assert_eq!(codes(&text), [("RL901", 1), ("RL102", 20)]);
+    // After the table, it applies to no table.
+    let text = format!("{broken}\nrapportlint: ignore RL101\n");
+    let found = codes(&text);
+    assert!(
+        found.contains(&("RL101", 19)) && found.iter().any(|c| c.0 == "RL901"),
+        "{found:?}"
+    );
+}

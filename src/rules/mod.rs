@@ -17,6 +17,7 @@ pub mod percent_share;
 pub mod repair;
 pub mod sign_by_kind;
 pub mod statutory_identity;
+pub mod suppress;
 pub mod total_sum;
 
 /// How serious a finding is.
@@ -174,6 +175,7 @@ pub fn all() -> Vec<RuleInfo> {
         mixed_minus::INFO,
         sign_by_kind::INFO,
         mixed_separator::INFO,
+        suppress::INFO,
     ]
 }
 
@@ -234,6 +236,7 @@ pub fn check_with(doc: &Document, vocab: &Vocab, opts: &Options) -> (Vec<Diagnos
     }
     mixed_minus::check(doc, opts, &mut out, &mut checked);
     mixed_separator::check(doc, opts, &mut out, &mut checked);
+    suppress::apply(doc, &mut out, opts.lang);
     repair::attach(&mut out, opts.lang);
     out.sort_by_key(|d| (d.primary.line, d.primary.column, d.code));
     (out, checked)
