@@ -6,6 +6,7 @@
 //! output. A rule never re-parses text.
 
 pub mod assemble;
+pub mod baseline;
 pub mod config;
 pub mod fix;
 pub mod header;

@@ -64,6 +64,13 @@ enum Command {
         /// Se bort fra rapportlint.toml; bruk bare de innebygde reglene.
         #[arg(long)]
         no_config: bool,
+        /// Skjul funn som står i denne baseline-filen (godtatte funn), nøklet på fil,
+        /// tabelltittel, rad, kolonne og regel, ikke linjenummer.
+        #[arg(long, value_name = "FIL")]
+        baseline: Option<PathBuf>,
+        /// Skriv dagens funn til --baseline-filen i stedet for å melde dem.
+        #[arg(long, requires = "baseline")]
+        update_baseline: bool,
         /// Språk i meldingene: nb (bokmål) eller en (English).
         #[arg(long, value_enum, default_value_t = LangArg::Nb)]
         lang: LangArg,
@@ -199,6 +206,8 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
             diff,
             config,
             no_config,
+            baseline,
+            update_baseline,
         } => {
             let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
             let loaded = if no_config {
@@ -284,7 +293,7 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
                     ExitCode::from(1)
                 });
             }
-            let results: Vec<report::FileResult<'_>> = docs
+            let mut results: Vec<report::FileResult<'_>> = docs
                 .iter()
                 .zip(&paths)
                 .map(|(doc, p)| {
@@ -296,6 +305,30 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
                     }
                 })
                 .collect();
+            let mut hidden = 0;
+            if let Some(bpath) = &baseline {
+                if update_baseline {
+                    let mut b = if bpath.exists() {
+                        rapportlint::baseline::Baseline::read(bpath)?
+                    } else {
+                        rapportlint::baseline::Baseline::empty(bpath)
+                    };
+                    for r in &results {
+                        b.record(r.doc, &r.diagnostics);
+                    }
+                    b.write()?;
+                    println!(
+                        "Skrev {} funn til {} (de skjules når den brukes med --baseline).",
+                        b.len(),
+                        bpath.display()
+                    );
+                    return Ok(ExitCode::SUCCESS);
+                }
+                let b = rapportlint::baseline::Baseline::read(bpath)?;
+                for r in &mut results {
+                    hidden += b.hide(r.doc, &mut r.diagnostics);
+                }
+            }
             let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
                 && std::io::stdout().is_terminal();
             let text = match output_format {
@@ -309,6 +342,16 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
             let mut out = std::io::stdout().lock();
             let _ = write!(out, "{text}");
             if matches!(output_format, OutputFormat::Human | OutputFormat::Concise) {
+                if hidden > 0 {
+                    let _ = writeln!(
+                        out,
+                        "{}",
+                        match lang {
+                            Lang::Nb => format!("{hidden} funn skjult av baseline."),
+                            Lang::En => format!("{hidden} findings hidden by the baseline."),
+                        }
+                    );
+                }
                 if fix {
                     let _ = writeln!(
                         out,

@@ -528,3 +528,59 @@ fn config_selects_rules_and_sets_severity() {
     assert_eq!(rapportlint_in(dir.path(), &["init"]).status.code(), Some(2));
     assert_eq!(lint(&[]).status.code(), Some(0), "the starter file loads");
 }
+
+/// A baseline hides the findings recorded in it, still after ten lines are inserted at
+/// the top, and not a new one.
+#[test]
+fn baseline_hides_recorded_findings_by_key_not_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let seed = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/reports/004_107a323575072c43.txt"),
+    )
+    .expect("seed");
+    std::fs::write(dir.path().join("r.txt"), &seed).expect("write");
+    let run = |args: &[&str]| {
+        let mut all = vec![
+            "lint",
+            "--output-format",
+            "concise",
+            "--baseline",
+            "godtatt.json",
+        ];
+        all.extend_from_slice(args);
+        all.push("r.txt");
+        rapportlint_in(dir.path(), &all)
+    };
+    // Reading a baseline that does not exist is an error.
+    assert_eq!(run(&[]).status.code(), Some(2));
+    let o = run(&["--update-baseline"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let recorded = std::fs::read_to_string(dir.path().join("godtatt.json")).expect("baseline");
+    assert!(recorded.contains("\"code\": \"RL101\""), "{recorded}");
+    assert!(
+        !recorded.contains("\"line\""),
+        "keyed without lines: {recorded}"
+    );
+
+    let o = run(&[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("Funn: 0 feil"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("skjult av baseline"), "{}", stdout(&o));
+
+    let moved = format!("{}{seed}", "Ny innledning\n".repeat(10));
+    std::fs::write(dir.path().join("r.txt"), &moved).expect("write");
+    let o = run(&[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+
+    // A new error is not hidden.
+    let changed = moved.replacen(
+        "Netto resultat 354 508 372 983",
+        "Netto resultat 354 508 372 883",
+        1,
+    );
+    assert_ne!(changed, moved);
+    std::fs::write(dir.path().join("r.txt"), &changed).expect("write");
+    let o = run(&[]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+}
