@@ -3,7 +3,7 @@
 //! with `--config`. The embedded `rules/` are the defaults; a config extends them.
 
 use crate::rules::{Diagnostic, RuleInfo, Severity};
-use crate::vocab::{StatusDef, Vocab};
+use crate::vocab::{StatusDef, TableRelationDef, Vocab};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use miette::{NamedSource, SourceSpan};
 use serde::Deserialize;
@@ -84,6 +84,9 @@ pub struct Config {
     /// Extra status values, as in `rules/status.toml`.
     #[serde(default)]
     pub status: Vec<StatusDef>,
+    /// Column relations for tables by title.
+    #[serde(default)]
+    pub relation: Vec<TableRelationDef>,
 }
 
 /// A config that could not be read or makes no sense, pointing at the place in the file.
@@ -226,6 +229,9 @@ impl Loaded {
             &self.config.totals.sub,
             self.config.status.clone(),
         );
+        vocab
+            .table_relations
+            .extend(self.config.relation.iter().cloned());
     }
 
     /// Is this rule selected for this file?
@@ -313,6 +319,13 @@ pub const STARTER: &str = r#"# rapportlint.toml: innstillinger for rapportlint i
 # [totals]
 # grand = ["Totalsum alle enheter"]
 # sub = ["Sum enhet"]
+
+# Kolonneforhold for tabeller med en bestemt tittel (kolonnene ved navn eller
+# begynnelsen av navnet; - foran trekker fra).
+# [[relation]]
+# table = "Sykefravær"
+# result = "Totalt"
+# terms = ["Korttid", "Langtid"]
 
 # Ekstra statusverdier, som i rules/status.toml.
 # [[status]]

@@ -95,6 +95,63 @@ pub struct RelationDef {
     pub any_period: bool,
 }
 
+/// A column relation a user declares for tables by title (`rapportlint.toml`):
+/// `result = Σ ±terms` over columns named by the start of their names.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct TableRelationDef {
+    /// Words the table's title contains (case does not matter).
+    pub table: String,
+    /// The result column's name, or its start.
+    pub result: String,
+    /// The terms' column names (or starts); a leading `-` subtracts.
+    pub terms: Vec<String>,
+    /// `result = −Σ ±terms` holds as well.
+    #[serde(default)]
+    pub either_sign: bool,
+}
+
+impl TableRelationDef {
+    /// The relation over the columns of a table, if its title and columns match.
+    pub fn resolve(
+        &self,
+        title: Option<&str>,
+        columns: &[crate::model::Column],
+    ) -> Option<crate::split::Relation> {
+        let title = title?.to_lowercase();
+        if !title.contains(&self.table.to_lowercase()) {
+            return None;
+        }
+        let find = |name: &str| {
+            let name = name.trim().to_lowercase();
+            columns
+                .iter()
+                .position(|c| c.name.to_lowercase() == name)
+                .or_else(|| {
+                    columns
+                        .iter()
+                        .position(|c| c.name.to_lowercase().starts_with(&name))
+                })
+        };
+        let result = find(&self.result)?;
+        let terms = self
+            .terms
+            .iter()
+            .map(|t| match t.trim().strip_prefix('-') {
+                Some(n) => find(n).map(|k| (k, false)),
+                None => find(t.trim_start_matches('+')).map(|k| (k, true)),
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(crate::split::Relation {
+            result,
+            terms,
+            either_sign: self.either_sign,
+            empty_is_zero: false,
+            percent_ok: true,
+        })
+    }
+}
+
 /// A statutory identity from `rules/statutory.toml`: rows keyed by label.
 #[derive(Debug, Clone, Deserialize)]
 pub struct IdentityDef {
@@ -143,6 +200,8 @@ pub struct Vocab {
     status_aliases: Vec<(Vec<String>, usize)>,
     pub relations: Vec<RelationDef>,
     pub identities: Vec<IdentityDef>,
+    /// Relations a user declared for tables by title.
+    pub table_relations: Vec<TableRelationDef>,
 }
 
 /// Lowercase a header or label word and strip the punctuation around it.
@@ -236,6 +295,7 @@ impl Vocab {
             status_aliases,
             relations: relations.relation,
             identities: Vec::new(),
+            table_relations: Vec::new(),
         }
     }
 

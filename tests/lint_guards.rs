@@ -189,3 +189,26 @@ fn suppressions_apply_to_the_next_table() {
         "{found:?}"
     );
 }
+
+/// A relation declared in the config for tables by title is checked in those tables.
+#[test]
+fn config_relation_by_title() {
+    let text = "Tabell 3. Botilbud etter type\n\n\nTjeneste Dag Natt Alle\n\nBolig A 10 5 15\n\nBolig B 8 4 12\n\nBolig C 60 30 100\n";
+    let (diags, _) = lint(text);
+    assert!(diags.iter().all(|d| d.code != "RL102"), "{diags:?}");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("rapportlint.toml");
+    std::fs::write(
+        &path,
+        "[[relation]]\ntable = \"botilbud\"\nresult = \"Alle\"\nterms = [\"Dag\", \"Natt\"]\n",
+    )
+    .expect("write");
+    let loaded = rapportlint::config::load(&path).expect("config loads");
+    let mut vocab = Vocab::embedded().expect("embedded rules load");
+    loaded.extend_vocab(&mut vocab);
+    let doc = rapportlint::read_text("test.txt", text.to_string(), &vocab);
+    let (diags, checked) = rules::check(&doc, &vocab, Lang::Nb);
+    let found: Vec<(&str, usize)> = diags.iter().map(|d| (d.code, d.primary.line)).collect();
+    assert_eq!(found, [("RL102", 10)], "{diags:?}");
+    assert!(checked.relations_checked >= 3, "{checked:?}");
+}

@@ -62,6 +62,11 @@ Avrunding
   manglende, tom, prosent- eller tvetydig lest celle hoppes over og telles.",
 };
 
+fn relations_contains(list: &[Relation], r: &Relation) -> bool {
+    list.iter()
+        .any(|x| x.result == r.result && x.terms == r.terms)
+}
+
 /// Check every row of a numeric table.
 pub fn check(
     _doc: &Document,
@@ -74,7 +79,15 @@ pub fn check(
     if table.kind != TableKind::Numeric {
         return;
     }
-    let relations = relations_for(&table.columns, vocab);
+    let mut relations = relations_for(&table.columns, vocab);
+    // Relations the user declared for this table by its title.
+    relations.extend(
+        vocab
+            .table_relations
+            .iter()
+            .filter_map(|d| d.resolve(table.title.as_deref(), &table.columns))
+            .filter(|r| !relations_contains(&relations_for(&table.columns, vocab), r)),
+    );
     if relations.is_empty() {
         return;
     }
