@@ -47,7 +47,7 @@ enum Command {
     /// kontrollert.
     #[command(verbatim_doc_comment)]
     Lint {
-        /// Rapportfiler (UTF-8-tekst).
+        /// Rapportfiler (tekst: UTF-8, UTF-16 med BOM eller Windows-1252).
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Utdataformat.
@@ -109,7 +109,7 @@ enum Command {
     /// rader med celler. Bruk den for å se hva reglene vil kontrollere.
     #[command(verbatim_doc_comment)]
     Tables {
-        /// Rapportfiler (UTF-8-tekst).
+        /// Rapportfiler (tekst: UTF-8, UTF-16 med BOM eller Windows-1252).
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Utdataformat.
@@ -271,16 +271,7 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
                     diffs.push_str(&fix::unified_diff(&src.path, &doc.text, &applied.text));
                     continue;
                 }
-                let bytes = |t: &str| {
-                    let mut b = if src.bom {
-                        b"\xEF\xBB\xBF".to_vec()
-                    } else {
-                        Vec::new()
-                    };
-                    b.extend_from_slice(t.as_bytes());
-                    b
-                };
-                fix::write_atomic(p, &bytes(&src.text), &bytes(&applied.text))?;
+                fix::write_atomic(p, &src.encode(&src.text)?, &src.encode(&applied.text)?)?;
                 *doc = rapportlint::read_text(&src.path, applied.text, &vocab);
             }
             if diff {

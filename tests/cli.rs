@@ -29,7 +29,6 @@ fn bad_input_exits_2_with_a_clear_message() {
         ("fixtures/finnes-ikke.txt".into(), "finnes ikke"),
         (tmp("tom.txt", b""), "tom"),
         (tmp("binaer.txt", b"PK\x03\x04\x00\x00"), "binærfil"),
-        (tmp("latin1.txt", b"Bel\xf8p i 1000\n"), "UTF-8"),
         ("fixtures".into(), "mappe"),
     ];
     for (path, needle) in cases {
@@ -583,4 +582,68 @@ fn baseline_hides_recorded_findings_by_key_not_line() {
     std::fs::write(dir.path().join("r.txt"), &changed).expect("write");
     let o = run(&[]);
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+}
+
+/// Windows-1252, UTF-16 (with BOM) and CRLF copies of a report give the same findings as
+/// the UTF-8 file, and `--fix` writes a Windows-1252 file back in Windows-1252.
+#[test]
+fn encodings_and_line_endings_give_the_same_findings() {
+    let original = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/excerpts/economy-overview-000-l86.txt"),
+    )
+    .expect("fixture");
+    // Windows-1252 has no U+2212: write the minus as a hyphen in every copy.
+    let text = original
+        .replace('\u{2212}', "-")
+        .replacen("-4 151 407", "-4 151 470", 1);
+    let findings = |name: &str, bytes: Vec<u8>| {
+        let path = tmp(name, &bytes);
+        let o = rapportlint(&["lint", "--output-format", "json", &path]);
+        assert_eq!(o.status.code(), Some(1), "{name}: {}", stderr(&o));
+        let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+        json["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .map(|d| {
+                (
+                    d["code"].to_string(),
+                    d["line"].to_string(),
+                    d["message"].to_string(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let utf8 = findings("enc-utf8.txt", text.as_bytes().to_vec());
+    assert!(!utf8.is_empty());
+    let (cp1252, _, lossy) = encoding_rs::WINDOWS_1252.encode(&text);
+    assert!(!lossy);
+    assert_ne!(cp1252.as_ref(), text.as_bytes(), "the excerpt has ø and å");
+    assert_eq!(findings("enc-cp1252.txt", cp1252.to_vec()), utf8);
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    assert_eq!(findings("enc-utf16.txt", utf16), utf8);
+    let crlf = text.replace('\n', "\r\n");
+    assert_eq!(findings("enc-crlf.txt", crlf.into_bytes()), utf8);
+
+    // A safe fix in a Windows-1252 file: trailing minus to leading, written back as 1252.
+    let trailing = text
+        .replacen("-546 242", "546 242-", 1)
+        .replacen("-2 050 072", "2 050 072-", 1);
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&trailing);
+    let path = tmp("enc-fix.txt", &bytes);
+    let o = rapportlint(&["lint", "--fix", &path]);
+    assert!(stdout(&o).contains("Rettet 1 funn"), "{}", stdout(&o));
+    let written = std::fs::read(&path).expect("read");
+    let expected =
+        trailing
+            .replacen("546 242-", "-546 242", 1)
+            .replacen("2 050 072-", "-2 050 072", 1);
+    assert_eq!(
+        written,
+        encoding_rs::WINDOWS_1252.encode(&expected).0.to_vec()
+    );
 }
