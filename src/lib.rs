@@ -22,6 +22,7 @@ pub mod source;
 pub mod split;
 pub mod status_table;
 pub mod vocab;
+pub mod walk;
 
 use model::Document;
 use vocab::Vocab;

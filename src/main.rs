@@ -5,8 +5,8 @@ use rapportlint::fix;
 use rapportlint::output;
 use rapportlint::report;
 use rapportlint::rules::{self, Lang, Severity};
-use rapportlint::source;
 use rapportlint::vocab::Vocab;
+use rayon::prelude::*;
 use std::io::IsTerminal;
 use std::io::Write;
 use std::path::PathBuf;
@@ -93,6 +93,11 @@ enum Command {
         /// med 1 når det er noe å rette.
         #[arg(long)]
         diff: bool,
+    },
+    /// Skriv skallfullføring (shell completions): `rapportlint completions bash`.
+    Completions {
+        /// Skallet: bash, zsh, fish, elvish eller powershell.
+        shell: clap_complete::Shell,
     },
     /// Skriv en kommentert rapportlint.toml i mappen du står i (write a starter config).
     Init,
@@ -244,12 +249,18 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
                 loaded.apply(&mut diagnostics, path);
                 (diagnostics, checked)
             };
+            let (inputs, notes) = rapportlint::walk::expand(&paths)?;
+            let (loaded_files, skipped) = rapportlint::walk::load(&inputs, &vocab)?;
+            for note in notes.iter().chain(&skipped) {
+                eprintln!("{note}");
+            }
             let mut docs = Vec::new();
             let mut sources = Vec::new();
-            for p in &paths {
-                let src = source::read(p)?;
-                docs.push(rapportlint::read_text(&src.path, src.text.clone(), &vocab));
-                sources.push(src);
+            let mut paths = Vec::new();
+            for l in loaded_files {
+                docs.push(l.doc);
+                sources.push(l.source);
+                paths.push(l.path);
             }
             let level = fix::Level { unsafe_fixes };
             let (mut fixed, mut unsafe_left, mut fixable) = (0usize, 0usize, 0usize);
@@ -285,7 +296,7 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
                 });
             }
             let mut results: Vec<report::FileResult<'_>> = docs
-                .iter()
+                .par_iter()
                 .zip(&paths)
                 .map(|(doc, p)| {
                     let (diagnostics, checked) = check(doc, p);
@@ -371,6 +382,11 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "rapportlint", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Init => {
             let path = PathBuf::from(rapportlint::config::FILE_NAME);
             if path.exists() {
@@ -426,11 +442,13 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
             format,
             stats,
         } => {
-            let mut docs = Vec::new();
-            for p in &paths {
-                let src = source::read(p)?;
-                docs.push(rapportlint::read_text(&src.path, src.text, &vocab));
+            let (inputs, notes) = rapportlint::walk::expand(&paths)?;
+            let (loaded_files, skipped) = rapportlint::walk::load(&inputs, &vocab)?;
+            for note in notes.iter().chain(&skipped) {
+                eprintln!("{note}");
             }
+            let docs: Vec<rapportlint::model::Document> =
+                loaded_files.into_iter().map(|l| l.doc).collect();
             let mut out = std::io::stdout().lock();
             let text = if stats {
                 let all: Vec<output::Stats> =

@@ -24,6 +24,12 @@ pub enum SourceError {
         help("Oppgi rapportfilene i mappen, for eksempel `{path}/*.txt`.")
     )]
     Directory { path: String },
+    #[error("{path}: fant ingen rapportfiler")]
+    #[diagnostic(
+        code(rapportlint::io),
+        help("rapportlint leser tekstfiler (.txt, .text, .md, .markdown) i mappene du oppgir.")
+    )]
+    NoReports { path: String },
     #[error("{path}: filen er tom")]
     #[diagnostic(code(rapportlint::input))]
     Empty { path: String },

@@ -29,7 +29,6 @@ fn bad_input_exits_2_with_a_clear_message() {
         ("fixtures/finnes-ikke.txt".into(), "finnes ikke"),
         (tmp("tom.txt", b""), "tom"),
         (tmp("binaer.txt", b"PK\x03\x04\x00\x00"), "binærfil"),
-        ("fixtures".into(), "mappe"),
     ];
     for (path, needle) in cases {
         for cmd in ["lint", "tables"] {
@@ -646,4 +645,44 @@ fn encodings_and_line_endings_give_the_same_findings() {
         written,
         encoding_rs::WINDOWS_1252.encode(&expected).0.to_vec()
     );
+}
+
+/// A directory is walked: report files in a deterministic order, `.gitignore` honoured,
+/// a bad file found there skipped with a note; a directory without reports exits 2.
+#[test]
+fn directories_are_walked() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("b/c")).expect("dirs");
+    let excerpt = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/excerpts/economy-overview-000-l86.txt"),
+    )
+    .expect("fixture");
+    let broken = excerpt.replacen("\u{2212}4 151 407", "\u{2212}4 151 470", 1);
+    std::fs::write(root.join("b/c/z.txt"), &broken).expect("write");
+    std::fs::write(root.join("a.md"), &broken).expect("write");
+    std::fs::write(root.join("b/ignorert.txt"), &broken).expect("write");
+    std::fs::write(root.join("b/.gitignore"), "ignorert.txt\n").expect("write");
+    std::fs::write(root.join("bilde.png"), b"\x89PNG\0\0").expect("write");
+    std::fs::write(root.join("tom.txt"), b"").expect("write");
+    // The ignore crate honours .gitignore inside a git repository only; make it one.
+    std::fs::create_dir_all(root.join(".git")).expect("git dir");
+    let o = rapportlint_in(root, &["lint", "--output-format", "concise", "."]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let out = stdout(&o);
+    let files: Vec<&str> = out
+        .lines()
+        .filter(|l| l.contains("RL101"))
+        .map(|l| l.split(':').next().unwrap_or(""))
+        .collect();
+    assert_eq!(files, ["./a.md", "./b/c/z.txt"], "{out}");
+    assert!(stderr(&o).contains("tom.txt"), "{}", stderr(&o));
+    assert!(out.contains("Kontrollerte 2 fil(er)"), "{out}");
+
+    let empty = root.join("tom-mappe");
+    std::fs::create_dir_all(&empty).expect("dir");
+    let o = rapportlint_in(root, &["lint", "tom-mappe"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("ingen rapportfiler"), "{}", stderr(&o));
 }
