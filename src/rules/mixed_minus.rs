@@ -116,7 +116,7 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Vec<Diagnostic>, checked:
     }
     let Some((&dominant, _)) = counts
         .iter()
-        .max_by_key(|(k, n)| (**n, matches!(k, MinusKind::Hyphen)))
+        .max_by_key(|(k, n)| (**n, matches!(k, MinusKind::Hyphen), **k as u8))
     else {
         return;
     };
@@ -136,7 +136,7 @@ pub fn check(doc: &Document, opts: &Options, out: &mut Vec<Diagnostic>, checked:
         let like = siblings[ti].map(|(form, _, _)| form);
         let (&main, _) = own
             .iter()
-            .max_by_key(|(k, n)| (**n, Some(**k) == like, **k == dominant))
+            .max_by_key(|(k, n)| (**n, Some(**k) == like, **k == dominant, **k as u8))
             .expect("cells is not empty");
         // Mixed within the table, or a trailing minus where the document leads.
         // Or one form throughout where the tables like it (same title and columns, a
@@ -288,7 +288,7 @@ fn sibling_forms(
                     *counts.entry(k).or_default() += 1;
                 }
             }
-            if let Some((&form, &n)) = counts.iter().max_by_key(|(_, n)| **n)
+            if let Some((&form, &n)) = counts.iter().max_by_key(|(k, n)| (**n, **k as u8))
                 && n >= 3
                 && n * 5 >= others.len() * 3
             {
