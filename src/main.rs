@@ -185,6 +185,135 @@ fn parse_tolerance(s: &str) -> Result<(String, rust_decimal::Decimal), String> {
     Ok((rule.code.to_string(), value))
 }
 
+/// Lint one document (the rules, then the config's selection and severities).
+type CheckFn<'a> = dyn Fn(&rapportlint::model::Document, &std::path::Path) -> (Vec<rules::Diagnostic>, rules::Checked)
+    + Sync
+    + 'a;
+
+/// How a streaming lint run prints.
+struct Stream<'a> {
+    format: OutputFormat,
+    lang: Lang,
+    color: bool,
+    threshold: Option<Severity>,
+    baseline: Option<&'a std::path::Path>,
+}
+
+/// Files linted in batches read in parallel: each batch's findings are printed (or kept
+/// as small JSON values) and its documents dropped, so memory stays bounded by the
+/// largest batch, not the whole run.
+fn lint_streaming(
+    paths: &[PathBuf],
+    vocab: &Vocab,
+    check: &CheckFn<'_>,
+    s: &Stream<'_>,
+) -> miette::Result<ExitCode> {
+    const BATCH: usize = 8;
+    let (inputs, notes) = rapportlint::walk::expand(paths)?;
+    for note in &notes {
+        eprintln!("{note}");
+    }
+    let base = match s.baseline {
+        Some(b) => Some(rapportlint::baseline::Baseline::read(b)?),
+        None => None,
+    };
+    let bar = rapportlint::walk::progress(inputs.len());
+    let level = fix::Level {
+        unsafe_fixes: false,
+    };
+    let mut totals = report::Totals::default();
+    let (mut files, mut diags, mut sarif) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut hidden, mut fixable, mut unsafe_left) = (0usize, 0usize, 0usize);
+    let mut failed = false;
+    let mut out = std::io::stdout().lock();
+    for batch in inputs.chunks(BATCH) {
+        let (loaded, skipped) = rapportlint::walk::load(batch, vocab, bar.as_ref())?;
+        for note in &skipped {
+            eprintln!("{note}");
+        }
+        let per: Vec<(report::FileResult<'_>, usize, usize, usize)> = loaded
+            .par_iter()
+            .map(|l| {
+                let (mut diagnostics, checked) = check(&l.doc, &l.path);
+                let h = base
+                    .as_ref()
+                    .map_or(0, |b| b.hide(&l.doc, &mut diagnostics));
+                let a = fix::apply(&l.doc.text, &diagnostics, level);
+                let r = report::FileResult {
+                    doc: &l.doc,
+                    diagnostics,
+                    checked,
+                };
+                (r, h, a.fixed, a.unsafe_left)
+            })
+            .collect();
+        let mut results = Vec::with_capacity(per.len());
+        for (r, h, f, u) in per {
+            hidden += h;
+            fixable += f;
+            unsafe_left += u;
+            totals.add(&r);
+            failed |= s
+                .threshold
+                .is_some_and(|t| r.diagnostics.iter().any(|d| d.severity >= t));
+            results.push(r);
+        }
+        let text = match s.format {
+            OutputFormat::Human => report::human_body(&results, s.color, s.lang),
+            OutputFormat::Concise => report::concise_body(&results, s.lang),
+            OutputFormat::Github => report::github_body(&results),
+            OutputFormat::JsonLines => report::json_lines(&results),
+            OutputFormat::Json => {
+                let (f, d) = report::json_values(&results);
+                files.extend(f);
+                diags.extend(d);
+                String::new()
+            }
+            OutputFormat::Sarif => {
+                sarif.extend(report::sarif_results(&results));
+                String::new()
+            }
+        };
+        let _ = write!(out, "{text}");
+    }
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    let text = match s.format {
+        OutputFormat::Human | OutputFormat::Concise | OutputFormat::Github => {
+            report::summary_of(&totals, s.lang)
+        }
+        OutputFormat::Json => report::json_of(&totals, files, diags),
+        OutputFormat::Sarif => report::sarif_of(sarif),
+        OutputFormat::JsonLines => String::new(),
+    };
+    let _ = write!(out, "{text}");
+    if matches!(s.format, OutputFormat::Human | OutputFormat::Concise) {
+        if hidden > 0 {
+            let _ = writeln!(
+                out,
+                "{}",
+                match s.lang {
+                    Lang::Nb => format!("{hidden} funn skjult av baseline."),
+                    Lang::En => format!("{hidden} findings hidden by the baseline."),
+                }
+            );
+        }
+        if fixable + unsafe_left > 0 {
+            let _ = writeln!(
+                out,
+                "{}",
+                report::fixable_note(fixable, unsafe_left, s.lang)
+            );
+        }
+    }
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -249,8 +378,34 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
                 loaded.apply(&mut diagnostics, path);
                 (diagnostics, checked)
             };
+            let threshold = match fail_on {
+                FailOn::Error => Some(Severity::Error),
+                FailOn::Warning => Some(Severity::Warning),
+                FailOn::Info => Some(Severity::Info),
+                FailOn::Never => None,
+            };
+            let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal();
+            if !(fix || diff || update_baseline) {
+                return lint_streaming(
+                    &paths,
+                    &vocab,
+                    &check,
+                    &Stream {
+                        format: output_format,
+                        lang,
+                        color,
+                        threshold,
+                        baseline: baseline.as_deref(),
+                    },
+                );
+            }
             let (inputs, notes) = rapportlint::walk::expand(&paths)?;
-            let (loaded_files, skipped) = rapportlint::walk::load(&inputs, &vocab)?;
+            let bar = rapportlint::walk::progress(inputs.len());
+            let (loaded_files, skipped) = rapportlint::walk::load(&inputs, &vocab, bar.as_ref())?;
+            if let Some(b) = bar {
+                b.finish_and_clear();
+            }
             for note in notes.iter().chain(&skipped) {
                 eprintln!("{note}");
             }
@@ -331,8 +486,6 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
                     hidden += b.hide(r.doc, &mut r.diagnostics);
                 }
             }
-            let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::io::stdout().is_terminal();
             let text = match output_format {
                 OutputFormat::Human => report::human(&results, color, lang),
                 OutputFormat::Concise => report::concise(&results, lang),
@@ -364,12 +517,6 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
                     let _ = writeln!(out, "{}", report::fixable_note(fixable, unsafe_left, lang));
                 }
             }
-            let threshold = match fail_on {
-                FailOn::Error => Some(Severity::Error),
-                FailOn::Warning => Some(Severity::Warning),
-                FailOn::Info => Some(Severity::Info),
-                FailOn::Never => None,
-            };
             let failed = threshold.is_some_and(|t| {
                 results
                     .iter()
@@ -443,7 +590,7 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
             stats,
         } => {
             let (inputs, notes) = rapportlint::walk::expand(&paths)?;
-            let (loaded_files, skipped) = rapportlint::walk::load(&inputs, &vocab)?;
+            let (loaded_files, skipped) = rapportlint::walk::load(&inputs, &vocab, None)?;
             for note in notes.iter().chain(&skipped) {
                 eprintln!("{note}");
             }

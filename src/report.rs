@@ -28,6 +28,13 @@ fn miette_severity(s: Severity) -> miette::Severity {
 
 /// Rich output: the report text around each finding, the offending cell and its operands.
 pub fn human(results: &[FileResult<'_>], color: bool, lang: Lang) -> String {
+    let mut out = human_body(results, color, lang);
+    out.push_str(&summary(results, lang));
+    out
+}
+
+/// The findings of [`human`] without the closing summary.
+pub fn human_body(results: &[FileResult<'_>], color: bool, lang: Lang) -> String {
     let theme = if color {
         GraphicalTheme::unicode()
     } else {
@@ -98,12 +105,18 @@ pub fn human(results: &[FileResult<'_>], color: bool, lang: Lang) -> String {
             }
         }
     }
-    out.push_str(&summary(results, lang));
     out
 }
 
 /// One line per finding: `path:line:column: CODE message`.
 pub fn concise(results: &[FileResult<'_>], lang: Lang) -> String {
+    let mut out = concise_body(results, lang);
+    out.push_str(&summary(results, lang));
+    out
+}
+
+/// The findings of [`concise`] without the closing summary.
+pub fn concise_body(results: &[FileResult<'_>], lang: Lang) -> String {
     let mut out = String::new();
     for r in results {
         for d in &r.diagnostics {
@@ -118,40 +131,75 @@ pub fn concise(results: &[FileResult<'_>], lang: Lang) -> String {
             ));
         }
     }
-    out.push_str(&summary(results, lang));
     out
+}
+
+/// What a run checked and found, summed over its files (kept while the files' documents
+/// are dropped, so that many files lint in bounded memory).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Totals {
+    pub files: usize,
+    pub tables: usize,
+    pub relations_checked: usize,
+    pub relations_skipped: usize,
+    pub status_fields_checked: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    /// Files in which no table was found.
+    pub without_tables: Vec<String>,
+}
+
+impl Totals {
+    pub fn add(&mut self, r: &FileResult<'_>) {
+        self.files += 1;
+        self.tables += r.checked.tables;
+        self.relations_checked += r.checked.relations_checked;
+        self.relations_skipped += r.checked.relations_skipped;
+        self.status_fields_checked += r.checked.status_fields_checked;
+        for d in &r.diagnostics {
+            match d.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+        }
+        if r.doc.tables.is_empty() {
+            self.without_tables.push(r.doc.path.clone());
+        }
+    }
+
+    pub fn of(results: &[FileResult<'_>]) -> Self {
+        let mut t = Totals::default();
+        for r in results {
+            t.add(r);
+        }
+        t
+    }
 }
 
 /// The closing summary: what was checked and what was found, per file with no tables.
 pub fn summary(results: &[FileResult<'_>], lang: Lang) -> String {
+    summary_of(&Totals::of(results), lang)
+}
+
+/// The closing summary of a run's totals.
+pub fn summary_of(t: &Totals, lang: Lang) -> String {
     let mut out = String::new();
-    for r in results {
-        if r.doc.tables.is_empty() {
-            out.push_str(&match lang {
-                Lang::Nb => format!(
-                    "{}: fant ingen tabeller; ingenting er kontrollert\n",
-                    r.doc.path
-                ),
-                Lang::En => format!("{}: no tables found; nothing was checked\n", r.doc.path),
-            });
-        }
+    for path in &t.without_tables {
+        out.push_str(&match lang {
+            Lang::Nb => format!("{path}: fant ingen tabeller; ingenting er kontrollert\n"),
+            Lang::En => format!("{path}: no tables found; nothing was checked\n"),
+        });
     }
-    let files = results.len();
-    let tables: usize = results.iter().map(|r| r.checked.tables).sum();
-    let relations: usize = results.iter().map(|r| r.checked.relations_checked).sum();
-    let skipped: usize = results.iter().map(|r| r.checked.relations_skipped).sum();
-    let status: usize = results
-        .iter()
-        .map(|r| r.checked.status_fields_checked)
-        .sum();
-    let count = |s: Severity| {
-        results
-            .iter()
-            .flat_map(|r| &r.diagnostics)
-            .filter(|d| d.severity == s)
-            .count()
-    };
-    let (e, w) = (count(Severity::Error), count(Severity::Warning));
+    let (files, tables, relations, skipped, status) = (
+        t.files,
+        t.tables,
+        t.relations_checked,
+        t.relations_skipped,
+        t.status_fields_checked,
+    );
+    let (e, w) = (t.errors, t.warnings);
     out.push_str(&match lang {
         Lang::Nb => format!(
             "Kontrollerte {files} fil(er): {tables} tabeller, {relations} summer og kolonneforhold ({skipped} hoppet over: tom, tvetydig eller prosentcelle, eller uklart hvilke rader en sum dekker), {status} statusfelt lest. Funn: {e} feil, {w} advarsler.\n"
@@ -286,11 +334,11 @@ struct JsonSummary {
 }
 
 #[derive(Serialize)]
-struct JsonOut<'a> {
+struct JsonOut {
     version: u32,
     tool: serde_json::Value,
-    files: Vec<JsonFile<'a>>,
-    diagnostics: Vec<JsonDiag<'a>>,
+    files: Vec<serde_json::Value>,
+    diagnostics: Vec<serde_json::Value>,
     summary: JsonSummary,
 }
 
@@ -335,6 +383,13 @@ pub fn json_lines(results: &[FileResult<'_>]) -> String {
 /// `lint --output-format github`: workflow commands that GitHub Actions shows as
 /// annotations on the lines of the report, then the summary.
 pub fn github(results: &[FileResult<'_>], lang: Lang) -> String {
+    let mut out = github_body(results);
+    out.push_str(&summary(results, lang));
+    out
+}
+
+/// The annotations of [`github`] without the closing summary.
+pub fn github_body(results: &[FileResult<'_>]) -> String {
     // Data is escaped as GitHub's toolkit does: %, CR, LF; properties also : and ,.
     let data = |s: &str| {
         s.replace('%', "%25")
@@ -367,13 +422,17 @@ pub fn github(results: &[FileResult<'_>], lang: Lang) -> String {
             ));
         }
     }
-    out.push_str(&summary(results, lang));
     out
 }
 
 /// `lint --output-format sarif`: SARIF 2.1.0 with the rules' metadata, for code-scanning
 /// dashboards.
 pub fn sarif(results: &[FileResult<'_>]) -> String {
+    sarif_of(sarif_results(results))
+}
+
+/// The SARIF document around some results.
+pub fn sarif_of(results: Vec<serde_json::Value>) -> String {
     use serde_json::json;
     let rules = crate::rules::all();
     let rule_meta: Vec<serde_json::Value> = rules
@@ -389,6 +448,25 @@ pub fn sarif(results: &[FileResult<'_>]) -> String {
             })
         })
         .collect();
+    let doc = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "rapportlint",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rule_meta,
+            }},
+            "results": results,
+        }],
+    });
+    serde_json::to_string_pretty(&doc).unwrap_or_default()
+}
+
+/// The SARIF results of some files.
+pub fn sarif_results(results: &[FileResult<'_>]) -> Vec<serde_json::Value> {
+    use serde_json::json;
+    let rules = crate::rules::all();
     let region = |p: &crate::rules::Place| {
         json!({
             "startLine": p.line,
@@ -435,19 +513,7 @@ pub fn sarif(results: &[FileResult<'_>]) -> String {
             }));
         }
     }
-    let doc = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": { "driver": {
-                "name": "rapportlint",
-                "version": env!("CARGO_PKG_VERSION"),
-                "rules": rule_meta,
-            }},
-            "results": out,
-        }],
-    });
-    serde_json::to_string_pretty(&doc).unwrap_or_default()
+    out
 }
 
 fn sarif_level(s: Severity) -> &'static str {
@@ -460,34 +526,52 @@ fn sarif_level(s: Severity) -> &'static str {
 
 /// The `lint --output-format json` document.
 pub fn json(results: &[FileResult<'_>]) -> String {
-    let diagnostics = json_diags(results);
-    let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
-    let summary = JsonSummary {
-        files: results.len(),
-        tables: results.iter().map(|r| r.checked.tables).sum(),
-        relations_checked: results.iter().map(|r| r.checked.relations_checked).sum(),
-        relations_skipped: results.iter().map(|r| r.checked.relations_skipped).sum(),
-        status_fields_checked: results
-            .iter()
-            .map(|r| r.checked.status_fields_checked)
-            .sum(),
-        errors: count(Severity::Error),
-        warnings: count(Severity::Warning),
-        infos: count(Severity::Info),
-    };
-    let out = JsonOut {
-        version: LINT_JSON_VERSION,
-        tool: serde_json::json!({ "name": "rapportlint", "version": env!("CARGO_PKG_VERSION") }),
-        files: results
-            .iter()
-            .map(|r| JsonFile {
+    let (files, diagnostics) = json_values(results);
+    json_of(&Totals::of(results), files, diagnostics)
+}
+
+/// The `files` and `diagnostics` entries of some files, as JSON values.
+pub fn json_values(results: &[FileResult<'_>]) -> (Vec<serde_json::Value>, Vec<serde_json::Value>) {
+    let files = results
+        .iter()
+        .map(|r| {
+            serde_json::to_value(JsonFile {
                 path: &r.doc.path,
                 tables: r.checked.tables,
                 relations_checked: r.checked.relations_checked,
                 relations_skipped: r.checked.relations_skipped,
                 status_fields_checked: r.checked.status_fields_checked,
             })
-            .collect(),
+            .unwrap_or_default()
+        })
+        .collect();
+    let diagnostics = json_diags(results)
+        .iter()
+        .map(|d| serde_json::to_value(d).unwrap_or_default())
+        .collect();
+    (files, diagnostics)
+}
+
+/// The JSON document of a run, from its totals and entries.
+pub fn json_of(
+    t: &Totals,
+    files: Vec<serde_json::Value>,
+    diagnostics: Vec<serde_json::Value>,
+) -> String {
+    let summary = JsonSummary {
+        files: t.files,
+        tables: t.tables,
+        relations_checked: t.relations_checked,
+        relations_skipped: t.relations_skipped,
+        status_fields_checked: t.status_fields_checked,
+        errors: t.errors,
+        warnings: t.warnings,
+        infos: t.infos,
+    };
+    let out = JsonOut {
+        version: LINT_JSON_VERSION,
+        tool: serde_json::json!({ "name": "rapportlint", "version": env!("CARGO_PKG_VERSION") }),
+        files,
         diagnostics,
         summary,
     };

@@ -88,8 +88,11 @@ pub struct Loaded {
 
 /// Read and parse every input in parallel, in input order. A named file that cannot be
 /// read is an error; a walked one is skipped with a note in the returned list.
-pub fn load(inputs: &[Input], vocab: &Vocab) -> Result<(Vec<Loaded>, Vec<String>), SourceError> {
-    let bar = progress(inputs.len());
+pub fn load(
+    inputs: &[Input],
+    vocab: &Vocab,
+    bar: Option<&indicatif::ProgressBar>,
+) -> Result<(Vec<Loaded>, Vec<String>), SourceError> {
     let results: Vec<Result<Loaded, SourceError>> = inputs
         .par_iter()
         .map(|input| {
@@ -101,15 +104,12 @@ pub fn load(inputs: &[Input], vocab: &Vocab) -> Result<(Vec<Loaded>, Vec<String>
                     doc,
                 }
             });
-            if let Some(b) = &bar {
+            if let Some(b) = bar {
                 b.inc(1);
             }
             r
         })
         .collect();
-    if let Some(b) = bar {
-        b.finish_and_clear();
-    }
     let mut loaded = Vec::new();
     let mut skipped = Vec::new();
     for (input, r) in inputs.iter().zip(results) {
@@ -123,7 +123,7 @@ pub fn load(inputs: &[Input], vocab: &Vocab) -> Result<(Vec<Loaded>, Vec<String>
 }
 
 /// A progress bar on standard error for runs of many files on a terminal.
-fn progress(n: usize) -> Option<indicatif::ProgressBar> {
+pub fn progress(n: usize) -> Option<indicatif::ProgressBar> {
     (n >= 20 && std::io::stderr().is_terminal()).then(|| {
         let bar = indicatif::ProgressBar::new(n as u64);
         if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} filer") {
