@@ -1202,7 +1202,7 @@ fn column_expectations(rows: &[Row], count: usize) -> Vec<split::Expect> {
             let mut lens: Vec<u32> = cells
                 .iter()
                 .filter_map(|c| c.value)
-                .map(|v| v.abs().trunc().to_string().len() as u32)
+                .map(|v| crate::number::int_digits(v) as u32)
                 .collect();
             lens.sort_unstable();
             let pct = cells.iter().filter(|c| c.percent).count();
@@ -1260,7 +1260,7 @@ fn reading_score(rows: &[Row], unread: &[usize], header: &Header, relations: &[R
         // Amounts of four digit groups are rare and of five or more rarer still: such a
         // cell usually means several cells read as one.
         for c in r.cells.iter().filter(|c| c.column < columns) {
-            let digits = c.value.map_or(0, |v| v.abs().trunc().to_string().len());
+            let digits = c.value.map_or(0, crate::number::int_digits);
             score -= match digits {
                 0..=9 => 0,
                 10..=12 => 1,
@@ -1305,7 +1305,7 @@ fn reading_score(rows: &[Row], unread: &[usize], header: &Header, relations: &[R
         let mut lens: Vec<i64> = rows
             .iter()
             .filter_map(|r| r.cell(col).and_then(|c| c.value))
-            .map(|v| v.abs().trunc().to_string().len() as i64)
+            .map(|v| crate::number::int_digits(v) as i64)
             .collect();
         if lens.len() < 3 {
             continue;

@@ -62,6 +62,15 @@ pub fn from_groups(line: &str, groups: &[Group], percent: bool) -> Option<Number
     })
 }
 
+/// Number of digits in the integer part of `|v|` (`0` has one), without printing it.
+pub fn int_digits(v: Decimal) -> usize {
+    let t = v.abs().trunc();
+    let m = t.mantissa().unsigned_abs();
+    // `trunc` leaves scale 0, so the mantissa is the integer part.
+    let m = m / 10u128.pow(t.scale());
+    if m == 0 { 1 } else { m.ilog10() as usize + 1 }
+}
+
 /// Format a decimal the way Norwegian reports print it: space-grouped thousands,
 /// decimal comma, and the given minus character.
 pub fn format_norwegian(value: Decimal, minus: char) -> String {
@@ -92,6 +101,24 @@ pub fn format_norwegian(value: Decimal, minus: char) -> String {
 mod tests {
     use super::*;
     use crate::lex::{TokenKind, lex_line};
+
+    #[test]
+    fn int_digits_counts_like_printing() {
+        for text in [
+            "0",
+            "0.5",
+            "-0.9",
+            "7",
+            "-12.50",
+            "999",
+            "1000",
+            "-123456789012.3",
+            "79228162514264337593543950335",
+        ] {
+            let v: Decimal = text.parse().expect("decimal");
+            assert_eq!(int_digits(v), v.abs().trunc().to_string().len(), "{text}");
+        }
+    }
 
     fn groups(line: &str) -> Vec<Group> {
         lex_line(line)

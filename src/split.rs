@@ -376,7 +376,7 @@ pub fn split_with(
                         s.1 -= 1;
                     }
                     if let (Some(v), Some(d)) = (value, want.digits) {
-                        let digits = v.abs().trunc().to_string().len() as i32;
+                        let digits = crate::number::int_digits(v) as i32;
                         s.5 -= ((digits - d as i32).abs() - 1).max(0);
                     }
                     // On a tie, leave a column empty that is empty everywhere else.

@@ -194,7 +194,7 @@ pub(crate) fn format_styled(cell: &Cell, value: Decimal, negative: &Cell) -> Opt
         .find(|w| w[0].is_ascii_digit() && w[2].is_ascii_digit() && !w[1].is_ascii_digit())
         .map(|w| w[1])
         .filter(|c| *c != ',');
-    let digits = old.abs().trunc().to_string().len();
+    let digits = crate::number::int_digits(old);
     let body = match sep {
         Some(c) => body.replace(' ', &c.to_string()),
         None if digits >= 4 => body.replace(' ', ""),
