@@ -678,28 +678,51 @@ impl Ctx<'_> {
             None => self.label_block_above(first, claimed),
         };
         let top = header.as_ref().map_or(label_start, |h| h.0);
-        let mut best: Option<(i64, Header, RowsRead)> = None;
         let natural = header::natural_count(&header_words, self.vocab);
+        // Every candidate count is read once; the best two by that reading are read
+        // again, preferring cells like the column's other cells (percent or amount,
+        // magnitude) where the spacing and the relations leave a choice, and the better
+        // second reading wins.
+        let mut first_reads = Vec::new();
         for count in self.count_candidates(&row_lines, &header_words) {
             let fitted = header::fit(&header_words, count, self.vocab);
             let relations = relations_for(&fitted.columns, self.vocab);
-            let read = |expected: &[split::Expect]| {
-                self.rows(
-                    label_start,
-                    last,
-                    &Shape {
-                        count,
-                        header: &fitted,
-                        relations: &relations,
-                        header_texts: &header_texts,
-                        expected,
-                    },
-                )
-            };
-            // Read twice: the second time preferring cells like the column's other cells
-            // (percent or amount, magnitude) where the spacing and the relations leave a
-            // choice.
-            let rows = read(&column_expectations(&read(&[]).0, count));
+            let rows = self.rows(
+                label_start,
+                last,
+                &Shape {
+                    count,
+                    header: &fitted,
+                    relations: &relations,
+                    header_texts: &header_texts,
+                    expected: &[],
+                },
+            );
+            let score =
+                reading_score(&rows.0, &rows.1, &fitted, &relations) + i64::from(count == natural);
+            first_reads.push((count, score, fitted, relations, rows));
+        }
+        let mut ranked: Vec<usize> = (0..first_reads.len()).collect();
+        ranked.sort_by_key(|&k| std::cmp::Reverse(first_reads[k].1));
+        ranked.truncate(SECOND_READS);
+        ranked.sort_unstable();
+        let mut best: Option<(i64, Header, RowsRead)> = None;
+        for (k, (count, _, fitted, relations, first_read)) in first_reads.into_iter().enumerate() {
+            if !ranked.contains(&k) {
+                continue;
+            }
+            let expected = column_expectations(&first_read.0, count);
+            let rows = self.rows(
+                label_start,
+                last,
+                &Shape {
+                    count,
+                    header: &fitted,
+                    relations: &relations,
+                    header_texts: &header_texts,
+                    expected: &expected,
+                },
+            );
             // On a tie, the count the header names.
             let score =
                 reading_score(&rows.0, &rows.1, &fitted, &relations) + i64::from(count == natural);
@@ -1243,6 +1266,10 @@ struct Shape<'s> {
     header_texts: &'s HashSet<String>,
     expected: &'s [split::Expect],
 }
+
+/// How many of the candidate column counts, best first by their first reading, are
+/// read a second time with the expectations of their columns.
+const SECOND_READS: usize = 2;
 
 /// Rows of a table and the lines whose numbers no reading fitted.
 type RowsRead = (Vec<Row>, Vec<usize>);

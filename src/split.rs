@@ -11,7 +11,8 @@
 use crate::lex::Group;
 use crate::number::{Number, from_groups};
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
+use rustc_hash::FxHashMap;
+use std::collections::hash_map::Entry;
 
 /// The longest number, in digit groups (28 digits fit a `Decimal`).
 pub const MAX_GROUPS: usize = 10;
@@ -245,23 +246,56 @@ impl Score {
     }
 }
 
-#[derive(Clone)]
-struct Entry {
-    score: Score,
-    ways: u8,
-    /// Previous state and the placement made for this column.
-    back: Option<(Key, Option<(usize, usize)>)>,
-}
-
 /// A placed value and whether it is a percent.
 type Value = (Decimal, bool);
 
 /// Where a column's number stands: first atom and count, or `None` when empty.
 type Placed = Option<(usize, usize)>;
 
-/// DP state: next atom, empty cells placed since the last number, and the values that
-/// later relations still need.
-type Key = (usize, u8, Vec<Option<(Decimal, bool)>>);
+/// No state: the start of the chain of back pointers.
+const NO_STATE: u32 = u32::MAX;
+
+/// One DP state of a layer (after placing a column): the next atom, the empty cells
+/// placed since the last number, and (in the layer's code arena, at a fixed stride)
+/// the values that later relations still need, each as a code: 0 for none, else one
+/// more than the value's rank among the row's distinct values, so that codes order
+/// like the values themselves.
+#[derive(Clone, Copy)]
+struct State {
+    next: u32,
+    run: u8,
+    score: Score,
+    ways: u8,
+    /// Index of the state in the previous layer this one was reached from.
+    back: u32,
+    /// The placement made for this layer's column.
+    placed: Placed,
+}
+
+/// A layer: its states in key order and their value codes, `stride` per state.
+struct Layer {
+    states: Vec<State>,
+    codes: Vec<u16>,
+    stride: usize,
+}
+
+impl Layer {
+    fn codes_of(&self, k: usize) -> &[u16] {
+        &self.codes[k * self.stride..(k + 1) * self.stride]
+    }
+}
+
+/// Where a relation operand (or a kept value) comes from when column `j` is placed:
+/// the number just placed, or position `p` of the previous state's kept values.
+#[derive(Clone, Copy)]
+enum Src {
+    Current,
+    Prev(usize),
+}
+
+/// A relation completed by placing a column: the relation, where its result comes
+/// from, and where each term comes from with its sign.
+type Closing<'r> = (&'r Relation, Src, Vec<(Src, bool)>);
 
 /// Split a run into `opts.columns` cells, choosing the reading that satisfies the most
 /// relations. Returns `None` when no reading fits the column count.
@@ -294,7 +328,7 @@ pub fn split_with(
     } else {
         0
     };
-    if n > c * MAX_GROUPS + absorb_max + release_max {
+    if n > c * MAX_GROUPS + absorb_max + release_max || n >= NO_STATE as usize {
         return None;
     }
     let relations: Vec<&Relation> = relations
@@ -314,23 +348,76 @@ pub fn split_with(
             v
         })
         .collect();
-    let hints = gap_hints(atoms, c, opts.trailing_gap);
-    let pad = padded(atoms);
-    // Every number that can start at each atom, with its value, computed once.
-    let numbers: Vec<Vec<(usize, Option<Value>)>> = (0..n)
-        .map(|i| {
-            number_lengths(line, atoms, i, pad)
-                .into_iter()
-                .map(|len| {
-                    let v = number_of(line, atoms, i, len).map(|x| (x.value, x.percent));
-                    (len, v)
+    let source = |j: usize, k: usize| -> Src {
+        if k == j {
+            return Src::Current;
+        }
+        let prev: &[usize] = if j == 0 { &[] } else { &keep[j - 1] };
+        // Every column a relation ending at j needs was kept after column j − 1.
+        Src::Prev(prev.iter().position(|&x| x == k).unwrap_or(usize::MAX))
+    };
+    // Per column: where each kept value comes from, and the relations it completes
+    // with the sources of their result and terms.
+    let keep_src: Vec<Vec<Src>> = (0..c)
+        .map(|j| keep[j].iter().map(|&k| source(j, k)).collect())
+        .collect();
+    let closing: Vec<Vec<Closing<'_>>> = (0..c)
+        .map(|j| {
+            relations
+                .iter()
+                .filter(|r| r.last_column() == j)
+                .map(|r| {
+                    let terms = r.terms.iter().map(|&(k, plus)| (source(j, k), plus));
+                    (*r, source(j, r.result), terms.collect())
                 })
                 .collect()
         })
         .collect();
+    let hints = gap_hints(atoms, c, opts.trailing_gap);
+    let pad = padded(atoms);
+    // Every number that can start at each atom, with its value code, computed once.
+    let mut values: Vec<Value> = Vec::new();
+    let mut numbers: Vec<Vec<(usize, u16)>> = (0..n)
+        .map(|i| {
+            number_lengths(line, atoms, i, pad)
+                .into_iter()
+                .map(|len| match number_of(line, atoms, i, len) {
+                    Some(x) => {
+                        values.push((x.value, x.percent));
+                        (len, values.len() as u16)
+                    }
+                    None => (len, 0),
+                })
+                .collect()
+        })
+        .collect();
+    // Codes ordered like the values: rank among the distinct values, plus one.
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    order.sort_by(|&a, &b| values[a].cmp(&values[b]));
+    let mut rank = vec![0u16; values.len()];
+    let mut distinct: Vec<Value> = Vec::new();
+    for &k in &order {
+        if distinct.last() != Some(&values[k]) {
+            distinct.push(values[k]);
+        }
+        rank[k] = distinct.len() as u16;
+    }
+    for list in &mut numbers {
+        for entry in list.iter_mut() {
+            if entry.1 > 0 {
+                entry.1 = rank[entry.1 as usize - 1];
+            }
+        }
+    }
+    let value_of =
+        |code: u16| -> Option<Value> { code.checked_sub(1).map(|k| distinct[k as usize]) };
 
     // Layer 0: where the numbers start (after any groups given to the label).
-    let mut layer: BTreeMap<Key, Entry> = BTreeMap::new();
+    let mut layer = Layer {
+        states: Vec::new(),
+        codes: Vec::new(),
+        stride: 0,
+    };
     for a in 0..=absorb_max {
         // Label digits (`Storebaugveien 8`) or a dash ending the label (`mindreforbruk -`).
         if a > 0 && !(label_like(&atoms[a - 1]) || atoms[a - 1].group.is_none()) {
@@ -342,30 +429,39 @@ pub fn split_with(
         } else {
             0
         };
-        layer.insert(
-            (a, 0, Vec::new()),
-            Entry {
-                score: Score(0, 0, -unmet, 0, -(a as i32), 0),
-                ways: 1,
-                back: None,
-            },
-        );
+        layer.states.push(State {
+            next: a as u32,
+            run: 0,
+            score: Score(0, 0, -unmet, 0, -(a as i32), 0),
+            ways: 1,
+            back: NO_STATE,
+            placed: None,
+        });
     }
-    let mut layers: Vec<BTreeMap<Key, Entry>> = Vec::with_capacity(c + 1);
+    let mut layers: Vec<Layer> = Vec::with_capacity(c + 1);
+    // Candidates of the next layer, before equal keys are merged.
+    let mut cand: Vec<State> = Vec::new();
+    let mut cand_codes: Vec<u16> = Vec::new();
     for j in 0..c {
-        let mut next: BTreeMap<Key, Entry> = BTreeMap::new();
-        let prev_keep: &[usize] = if j == 0 { &[] } else { &keep[j - 1] };
-        for (key, e) in &layer {
-            let (i, run, vals) = (key.0, key.1, &key.2);
+        let stride = keep[j].len();
+        cand.clear();
+        cand_codes.clear();
+        for (si, e) in layer.states.iter().enumerate() {
+            let (i, run) = (e.next as usize, e.run);
+            let vals = layer.codes_of(si);
             // Column j is empty, or holds a number of `len` groups.
-            let mut options: Vec<(usize, Placed, Option<Value>)> = vec![(i, None, None)];
-            for &(len, v) in numbers.get(i).into_iter().flatten() {
-                options.push((i + len, Some((i, len)), v));
-            }
-            for (ni, placed, value) in options {
+            let options = std::iter::once((i, None, 0u16)).chain(
+                numbers
+                    .get(i)
+                    .into_iter()
+                    .flatten()
+                    .map(|&(len, code)| (i + len, Some((i, len)), code)),
+            );
+            for (ni, placed, code) in options {
                 if n - ni > (c - j - 1) * MAX_GROUPS + release_max {
                     continue;
                 }
+                let value = value_of(code);
                 let mut s = Score(0, 0, 0, 0, 0, 0);
                 if let (Some((a, n)), Some(want)) = (placed, expected.get(j)) {
                     let value = value.map(|(v, _)| v);
@@ -384,10 +480,16 @@ pub fn split_with(
                         s.5 -= 1;
                     }
                 }
+                // The run of empty cells is judged only against the spacing: without
+                // hints it is not part of the state.
                 let nrun = match placed {
                     None => {
                         s.3 -= 1;
-                        run.saturating_add(1)
+                        if hints.enabled {
+                            run.saturating_add(1)
+                        } else {
+                            0
+                        }
                     }
                     Some(_) => {
                         if hints.enabled {
@@ -397,101 +499,144 @@ pub fn split_with(
                         0
                     }
                 };
-                for r in relations.iter().filter(|r| r.last_column() == j) {
+                let code_at = |src: Src| -> u16 {
+                    match src {
+                        Src::Current => code,
+                        Src::Prev(p) => vals.get(p).copied().unwrap_or(0),
+                    }
+                };
+                for (r, res_src, term_srcs) in &closing[j] {
                     // A percent enters only relations between percents (`Samlet = Korttid
                     // + Langtid`), never one between amounts (`I % av driftsinntekter`).
-                    let get = |k: usize| -> Option<Decimal> {
-                        let v = if k == j {
-                            value
-                        } else {
-                            prev_keep.iter().position(|&x| x == k).and_then(|p| vals[p])
-                        };
-                        v.filter(|(_, pct)| !pct || r.percent_ok).map(|(v, _)| v)
+                    let get = |src: Src| -> Option<Decimal> {
+                        value_of(code_at(src))
+                            .filter(|(_, pct)| !pct || r.percent_ok)
+                            .map(|(v, _)| v)
                     };
-                    let res = get(r.result);
-                    let ops: Option<Vec<(Decimal, bool)>> = r
-                        .terms
-                        .iter()
-                        .map(|(k, plus)| {
-                            let v = get(*k).or(r.empty_is_zero.then_some(Decimal::ZERO));
-                            v.map(|v| (v, *plus))
-                        })
-                        .collect();
-                    if let (Some(res), Some(ops)) = (res, ops) {
-                        if holds_values(res, &ops, r.either_sign) {
-                            s.0 += 1;
-                        }
+                    let Some(res) = get(*res_src) else { continue };
+                    if holds_sources(res, term_srcs, &get, r.empty_is_zero, r.either_sign) {
+                        s.0 += 1;
                     }
                 }
-                let nvals: Vec<Option<(Decimal, bool)>> = keep[j]
-                    .iter()
-                    .map(|&k| {
-                        if k == j {
-                            value
-                        } else {
-                            prev_keep.iter().position(|&x| x == k).and_then(|p| vals[p])
-                        }
-                    })
-                    .collect();
-                let nkey = (ni, nrun, nvals);
-                let score = e.score.add(s);
-                match next.get_mut(&nkey) {
-                    Some(old) if old.score > score => {}
-                    Some(old) if old.score == score => {
-                        old.ways = old.ways.saturating_add(e.ways).min(2)
+                cand.push(State {
+                    next: ni as u32,
+                    run: nrun,
+                    score: e.score.add(s),
+                    ways: e.ways,
+                    back: si as u32,
+                    placed,
+                });
+                cand_codes.extend(keep_src[j].iter().map(|&src| code_at(src)));
+            }
+        }
+        // Merge candidates with equal keys in the order they were made: a better score
+        // replaces, an equal one adds its ways; the layer comes out in key order.
+        let key = |k: usize| {
+            let st = &cand[k];
+            (st.next, st.run, &cand_codes[k * stride..(k + 1) * stride])
+        };
+        let mut merged: Vec<usize> = Vec::with_capacity(cand.len());
+        let mut states: Vec<State> = Vec::with_capacity(cand.len());
+        let mut at: FxHashMap<(u32, u8, &[u16]), usize> = FxHashMap::default();
+        for (k, &new) in cand.iter().enumerate() {
+            match at.entry(key(k)) {
+                Entry::Occupied(o) => {
+                    let old = &mut states[*o.get()];
+                    if old.score == new.score {
+                        old.ways = old.ways.saturating_add(new.ways).min(2);
+                    } else if old.score < new.score {
+                        *old = new;
                     }
-                    _ => {
-                        next.insert(
-                            nkey,
-                            Entry {
-                                score,
-                                ways: e.ways,
-                                back: Some((key.clone(), placed)),
-                            },
-                        );
-                    }
+                }
+                Entry::Vacant(v) => {
+                    v.insert(states.len());
+                    states.push(new);
+                    merged.push(k);
                 }
             }
+        }
+        let mut order: Vec<usize> = (0..states.len()).collect();
+        order.sort_unstable_by(|&a, &b| key(merged[a]).cmp(&key(merged[b])));
+        let mut next = Layer {
+            states: Vec::with_capacity(order.len()),
+            codes: Vec::with_capacity(order.len() * stride),
+            stride,
+        };
+        for &m in &order {
+            next.states.push(states[m]);
+            let k = merged[m];
+            next.codes
+                .extend_from_slice(&cand_codes[k * stride..(k + 1) * stride]);
         }
         layers.push(std::mem::replace(&mut layer, next));
     }
     // Final states: every atom used, or the last ones left to the text after the numbers.
-    let mut best: Option<(Score, u8, Key, usize)> = None;
-    for (key, e) in &layer {
-        let released = n - key.0;
-        if released > release_max || !atoms[key.0..].iter().all(label_like) {
+    let mut best: Option<(Score, u8, usize, usize)> = None;
+    for (k, e) in layer.states.iter().enumerate() {
+        let at = e.next as usize;
+        let released = n - at;
+        if released > release_max || !atoms[at..].iter().all(label_like) {
             continue;
         }
         let mut score = e.score;
         score.4 -= released as i32;
         // Empty cells at the end against the spaces left at the end of the line.
         if hints.enabled && released == 0 {
-            score.2 -= (hints.trailing as i32 - key.1 as i32).abs();
+            score.2 -= (hints.trailing as i32 - e.run as i32).abs();
         }
         match best.as_mut() {
             Some(b) if b.0 > score => {}
             Some(b) if b.0 == score => b.1 = b.1.saturating_add(e.ways).min(2),
-            _ => best = Some((score, e.ways, key.clone(), released)),
+            _ => best = Some((score, e.ways, k, released)),
         }
     }
-    let (score, ways, mut key, released) = best?;
+    let (score, ways, mut k, released) = best?;
     let mut cells = vec![None; c];
-    let mut cur = layer;
+    let mut cur = &layer;
     for j in (0..c).rev() {
-        let (pkey, placed) = cur.get(&key)?.back.clone()?;
-        cells[j] = placed;
-        key = pkey;
-        cur = layers.pop()?;
+        let st = cur.states.get(k)?;
+        cells[j] = st.placed;
+        k = st.back as usize;
+        cur = layers.get(j)?;
     }
+    let absorbed = cur.states.get(k)?.next as usize;
     Some(Reading {
-        absorbed: key.0,
+        absorbed,
         released,
         cells,
         relations_ok: score.0.max(0) as usize,
         ambiguous: ways > 1,
         spacing_misses: (-score.2).max(0) as usize,
-        absorbed_groups: key.0,
+        absorbed_groups: absorbed,
     })
+}
+
+/// Does `result = Σ ±term` hold within rounding, the terms read through `get`? An
+/// empty term counts as zero where the relation says so, and otherwise leaves the
+/// relation unjudged (false).
+fn holds_sources(
+    result: Decimal,
+    terms: &[(Src, bool)],
+    get: &impl Fn(Src) -> Option<Decimal>,
+    empty_is_zero: bool,
+    either_sign: bool,
+) -> bool {
+    let mut sum = Decimal::ZERO;
+    let mut tol = half_unit(result);
+    for &(src, plus) in terms {
+        let v = match get(src) {
+            Some(v) => v,
+            None if empty_is_zero => Decimal::ZERO,
+            None => return false,
+        };
+        if plus {
+            sum += v;
+        } else {
+            sum -= v;
+        }
+        tol += half_unit(v);
+    }
+    (result - sum).abs() <= tol || (either_sign && (result + sum).abs() <= tol)
 }
 
 /// A group that can stand in a label or in text: no sign, no decimals, no percent.
