@@ -145,13 +145,6 @@ fn inherit_headers(tables: &mut [Table], ctx: &Ctx<'_>) {
 
 /// Lines that repeat on many pages (running headers and footers) and footers.
 fn noise_lines(text: &str, ranges: &[(usize, usize)], infos: &[LineInfo]) -> Vec<bool> {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for (i, &(s, e)) in ranges.iter().enumerate() {
-        let t = text.get(s..e).unwrap_or("").trim();
-        if !t.is_empty() && t.chars().count() <= 60 && !infos[i].is_header_like() {
-            *counts.entry(t).or_default() += 1;
-        }
-    }
     // A running header or footer sits next to a page boundary: a footer line, or the
     // first line of a page (pdftotext starts it with one space).
     let page_edge: Vec<bool> = ranges
@@ -167,6 +160,34 @@ fn noise_lines(text: &str, ranges: &[(usize, usize)], infos: &[LineInfo]) -> Vec
         let hi = (i + 4).min(ranges.len());
         page_edge[lo..hi].iter().any(|&b| b)
     };
+    // The line right above a page footer (`Side 79 av 139`), with only blank lines
+    // between: the footer's own first line when it repeats (`Månedsrapport April-2025`).
+    let above_footer = |i: usize| {
+        (i + 1..(i + 5).min(ranges.len()))
+            .find(|&k| !infos[k].blank)
+            .is_some_and(|k| infos[k].is_footer())
+    };
+    // Per short line text: how often it occurs, how often next to a page edge, and how
+    // often right above a footer.
+    let mut counts: HashMap<&str, (usize, usize, usize)> = HashMap::new();
+    for (i, &(s, e)) in ranges.iter().enumerate() {
+        let t = text.get(s..e).unwrap_or("").trim();
+        if !t.is_empty() && t.chars().count() <= 60 && !infos[i].is_header_like() {
+            let c = counts.entry(t).or_default();
+            c.0 += 1;
+            c.1 += usize::from(near_edge(i));
+            c.2 += usize::from(above_footer(i));
+        }
+    }
+    // A running header repeats on many pages and stands at a page edge nearly every
+    // time; a task repeated in several status lists (where lines starting with one
+    // space are empty statuses, not page starts) does not. A repeated line that stands
+    // right above a footer every time is part of the footer.
+    let running = |t: &str| {
+        counts
+            .get(t)
+            .is_some_and(|&(n, edge, footer)| n >= 5 && edge * 5 >= n * 4 || n >= 2 && footer == n)
+    };
     ranges
         .iter()
         .enumerate()
@@ -179,7 +200,7 @@ fn noise_lines(text: &str, ranges: &[(usize, usize)], infos: &[LineInfo]) -> Vec
                 || (info.words >= 1
                     && info.header_words == 0
                     && info.run.is_none()
-                    && counts.get(t).copied().unwrap_or(0) >= 5
+                    && running(t)
                     && info.unit.is_none()
                     && near_edge(i))
         })
@@ -822,6 +843,7 @@ impl Ctx<'_> {
                         .filter(|c| {
                             c.value.is_none()
                                 && c.column >= header.columns.len()
+                                && c.column != header.status_column()
                                 && header
                                     .text_columns
                                     .get(c.column - header.columns.len())

@@ -3,7 +3,7 @@
 //! Each rule lives in a file of its own and reports [`Diagnostic`]s with exact spans.
 //! Rules read the table model only; a rule never re-parses text.
 
-use crate::model::{Cell, Document, Table};
+use crate::model::{Cell, Document, RowKind, Table, TableKind};
 use crate::vocab::Vocab;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -11,6 +11,7 @@ use serde::Serialize;
 pub mod average_range;
 pub mod column_relation;
 pub mod deviation_direction;
+pub mod missing_status;
 pub mod mixed_minus;
 pub mod mixed_separator;
 pub mod percent_share;
@@ -175,6 +176,7 @@ pub fn all() -> Vec<RuleInfo> {
         mixed_minus::INFO,
         sign_by_kind::INFO,
         mixed_separator::INFO,
+        missing_status::INFO,
         suppress::INFO,
     ]
 }
@@ -232,6 +234,7 @@ pub fn check_with(doc: &Document, vocab: &Vocab, opts: &Options) -> (Vec<Diagnos
         average_range::check(table, opts, &mut out, &mut checked);
         deviation_direction::check(doc, table, vocab, opts, &mut out, &mut checked);
         sign_by_kind::check(table, opts, &mut out, &mut checked);
+        missing_status::check(doc, table, opts, &mut out);
         checked.status_fields_checked += status_fields(table);
     }
     mixed_minus::check(doc, opts, &mut out, &mut checked);
@@ -250,7 +253,15 @@ fn status_fields(table: &Table) -> usize {
     else {
         return 0;
     };
-    table.rows.iter().filter(|r| r.cell(col).is_some()).count()
+    // In a status list every task has a status field, filled or not; in a money table
+    // with a status column, the rows whose status was read.
+    table
+        .rows
+        .iter()
+        .filter(|r| {
+            r.cell(col).is_some() || table.kind == TableKind::Status && r.kind == RowKind::Task
+        })
+        .count()
 }
 
 /// A cell's place, with a label.
