@@ -284,6 +284,33 @@ impl Ctx<'_> {
         Some((first.start as usize, words[n - 1].end as usize))
     }
 
+    /// A wrapped label with a digit inside (`Legge ned 8 plasser` / `Melløs sykehjem`,
+    /// `Avvikle basen i Eddaveien` / `15`): one small whole number, in a table of three
+    /// or more columns.
+    fn label_digit(&self, i: usize, count: usize) -> bool {
+        let info = &self.infos[i];
+        let Some(run) = info.run.as_ref() else {
+            return false;
+        };
+        // The digit inside the label's line, or alone on the line that ends a wrapped
+        // label, right under its text and with the row's numbers still to come.
+        let inside = info.label_words > 0 && info.after_words > 0;
+        let ends_label = info.words == 0
+            && i > 0
+            && self.is_text(i - 1)
+            && !self.is_gap(i - 1)
+            && (i + 1..(i + 4).min(self.infos.len()))
+                .find(|&k| !self.is_gap(k))
+                .is_some_and(|k| self.row_like(k) && self.infos[k].atoms() >= 2);
+        count >= 3
+            && (inside || ends_label)
+            && run.atoms.len() == 1
+            && run.atoms[0]
+                .group
+                .is_some_and(|g| g.minus.is_none() && g.decimals.is_none() && g.digit_count() <= 3)
+            && !run.atoms[0].percent
+    }
+
     /// Two or more numbers, then text: a row with a comment after its cells.
     fn numbers_then_text(&self, i: usize) -> bool {
         let info = &self.infos[i];
@@ -768,7 +795,12 @@ impl Ctx<'_> {
             unit: self.unit_near(top, &header_lines, last),
             kind: TableKind::Numeric,
             first_line: top + 1,
-            last_line: last + 1,
+            // A status under the last row's numbers belongs to the table too.
+            last_line: rows
+                .0
+                .iter()
+                .flat_map(|r| r.cells.iter().map(|c| c.line))
+                .fold(last + 1, usize::max),
             columns: fitted
                 .columns
                 .iter()
@@ -828,7 +860,7 @@ impl Ctx<'_> {
             // In a table with a comment column, numbers followed by text are a row and
             // its comment (`11 15 3 2 lærlinger har gjennomført …`).
             let commented = !header.text_columns.is_empty() && self.numbers_then_text(i);
-            if self.is_text(i) || !(self.row_like(i) || commented) {
+            if self.is_text(i) || !(self.row_like(i) || commented) || self.label_digit(i, count) {
                 // A description wrapping on under its row: the text column goes on.
                 let lower = self
                     .line(i)
@@ -941,15 +973,29 @@ impl Ctx<'_> {
                             r.label = prev.label.clone();
                         }
                     }
-                    // A status on the lines right under the numbers (`Henhold` / `til plan`).
-                    if next <= last && !self.is_gap(next) && self.is_text(next) {
-                        if let Some(found) = status_table::status_at_start(self, next) {
-                            let status_col = header.status_column();
+                    // A status on the lines right under the numbers (`Henhold` / `til plan`),
+                    // also under the last row; after an empty line (numbers split over
+                    // lines end in one) where the header names a status column.
+                    let status_col = header.status_column();
+                    let named = header
+                        .text_columns
+                        .iter()
+                        .any(|c| c.kind == ColumnKind::Status)
+                        || rows.iter().any(|p| p.cell(status_col).is_some());
+                    let mut at = next;
+                    if named && self.infos.get(at).is_some_and(|x| x.blank) && !self.noise[at] {
+                        at += 1;
+                    }
+                    if at <= last + 2
+                        && at < self.infos.len()
+                        && !self.is_gap(at)
+                        && self.is_text(at)
+                    {
+                        if let Some(found) = status_table::status_at_start(self, at) {
                             if r.cell(status_col).is_none() {
-                                r.cells.push(status_table::status_cell(
-                                    self, next, &found, status_col,
-                                ));
-                                next += found.lines;
+                                r.cells
+                                    .push(status_table::status_cell(self, at, &found, status_col));
+                                next = at + found.lines;
                             }
                         }
                     }

@@ -29,6 +29,9 @@ pub enum ColumnKind {
     /// A column headed only by a year.
     Aar,
     Status,
+    /// When a project is (expected to be) done: `Est. ferdig` holding `4K-2024`,
+    /// `Ferdig` or `Løpende`; the status field of an investment table.
+    Ferdig,
     Beskrivelse,
     /// A column whose header did not say what it holds.
     Ukjent,
@@ -55,6 +58,7 @@ impl ColumnKind {
             "prosent" => ColumnKind::Prosent,
             "aar" => ColumnKind::Aar,
             "status" => ColumnKind::Status,
+            "ferdig" => ColumnKind::Ferdig,
             "beskrivelse" => ColumnKind::Beskrivelse,
             _ => ColumnKind::Ukjent,
         }
@@ -81,13 +85,23 @@ impl ColumnKind {
             ColumnKind::Prosent => "prosent",
             ColumnKind::Aar => "aar",
             ColumnKind::Status => "status",
+            ColumnKind::Ferdig => "ferdig",
             ColumnKind::Beskrivelse => "beskrivelse",
             ColumnKind::Ukjent => "ukjent",
         }
     }
 
     pub fn is_text(self) -> bool {
-        matches!(self, ColumnKind::Status | ColumnKind::Beskrivelse)
+        matches!(
+            self,
+            ColumnKind::Status | ColumnKind::Ferdig | ColumnKind::Beskrivelse
+        )
+    }
+
+    /// A column whose cells say how far a task or project has come: a status, or the
+    /// completion of an investment project.
+    pub fn is_status_field(self) -> bool {
+        matches!(self, ColumnKind::Status | ColumnKind::Ferdig)
     }
 
     pub fn is_budget(self) -> bool {
@@ -245,6 +259,53 @@ pub struct Table {
     /// Lines whose numbers could not be read as this table's cells.
     #[serde(skip)]
     pub unread_lines: Vec<usize>,
+}
+
+impl Table {
+    /// The column that holds the rows' status fields (a status, or a project's
+    /// completion), if the table has one.
+    pub fn status_column(&self) -> Option<usize> {
+        self.columns.iter().position(|c| c.kind.is_status_field())
+    }
+
+    /// The rows that carry a status field, each with its status cell (`None` when the
+    /// field is empty): every task of a status list; in a money table, every item row
+    /// when most of them carry a status (three or more, two thirds), for totals and
+    /// headings carry none.
+    pub fn status_rows(&self) -> Vec<(&Row, Option<&Cell>)> {
+        let Some(col) = self.status_column() else {
+            return Vec::new();
+        };
+        if self.kind == TableKind::Status {
+            return self
+                .rows
+                .iter()
+                .filter(|r| r.kind == RowKind::Task)
+                .map(|r| (r, r.cell(col)))
+                .collect();
+        }
+        // An item with one number in a wider table is a label or comment fragment that
+        // reads like a row (`Avvikle basen i Eddaveien` / `15`), not a measure.
+        let numeric = self.columns.iter().filter(|c| !c.kind.is_text()).count();
+        let items: Vec<&Row> = self
+            .rows
+            .iter()
+            .filter(|r| {
+                r.kind == RowKind::Item
+                    && r.cells.iter().filter(|c| c.value.is_some()).count() >= numeric.min(2)
+            })
+            .collect();
+        let filled = items.iter().filter(|r| r.cell(col).is_some()).count();
+        if filled >= 3 && filled * 3 >= items.len() * 2 {
+            items.into_iter().map(|r| (r, r.cell(col))).collect()
+        } else {
+            // A sparse status column: only the statuses that were read count.
+            self.rows
+                .iter()
+                .filter_map(|r| r.cell(col).map(|c| (r, Some(c))))
+                .collect()
+        }
+    }
 }
 
 /// A whole report, read.

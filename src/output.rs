@@ -1,6 +1,6 @@
 //! Showing how tables were read: JSON (a versioned contract), CSV, Markdown, and counts.
 
-use crate::model::{ColumnKind, Document, RowKind, Table, TableKind};
+use crate::model::{Document, RowKind, Table, TableKind};
 use crate::vocab::{Vocab, phrase_words};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -254,7 +254,6 @@ pub fn stats(d: &Document, vocab: &Vocab) -> Stats {
             s.status_tables += 1;
         }
         s.unread_lines += t.unread_lines.len();
-        let status_col = t.columns.iter().position(|c| c.kind == ColumnKind::Status);
         let mut lines = std::collections::BTreeSet::new();
         for r in &t.rows {
             s.rows += 1;
@@ -262,30 +261,22 @@ pub fn stats(d: &Document, vocab: &Vocab) -> Stats {
             if r.ambiguous {
                 s.ambiguous_rows += 1;
             }
-            let numbers = r.cells.iter().filter(|c| c.value.is_some()).count();
-            if numbers >= 1 {
-                for c in &r.cells {
-                    if c.value.is_some() {
-                        lines.insert(c.line);
-                    }
-                }
+            for c in r.cells.iter().filter(|c| c.value.is_some()) {
+                lines.insert(c.line);
             }
-            if let Some(sc) = status_col {
-                if r.kind == RowKind::Heading {
-                    continue;
+        }
+        for (_, cell) in t.status_rows() {
+            match cell {
+                Some(c) => {
+                    s.status_fields += 1;
+                    let words = phrase_words(&c.text);
+                    let name = vocab
+                        .match_status(&words)
+                        .map(|(i, _)| vocab.statuses[i].canonical.clone())
+                        .unwrap_or_else(|| c.text.clone());
+                    *s.status_values.entry(name).or_default() += 1;
                 }
-                match r.cell(sc) {
-                    Some(c) => {
-                        s.status_fields += 1;
-                        let words = phrase_words(&c.text);
-                        let name = vocab
-                            .match_status(&words)
-                            .map(|(i, _)| vocab.statuses[i].canonical.clone())
-                            .unwrap_or_else(|| c.text.clone());
-                        *s.status_values.entry(name).or_default() += 1;
-                    }
-                    None => s.status_missing += 1,
-                }
+                None => s.status_missing += 1,
             }
         }
         s.numeric_lines_in_tables += lines.len();

@@ -23,8 +23,11 @@ pub(crate) struct Found {
 /// The cell for a status found at line `l`.
 pub(crate) fn status_cell(ctx: &Ctx<'_>, l: usize, f: &Found, column: usize) -> Cell {
     let line = ctx.line(l);
-    let text = if f.lines == 2 {
-        format!("{} {}", line.trim(), ctx.line(l + 1).trim())
+    let text = if f.lines >= 2 {
+        (l..l + f.lines)
+            .map(|k| ctx.line(k).trim())
+            .collect::<Vec<_>>()
+            .join(" ")
     } else {
         line.get(f.start..f.end).unwrap_or("").trim().to_string()
     };
@@ -60,7 +63,41 @@ fn is_status_header(ctx: &Ctx<'_>, i: usize) -> bool {
             .kind_of(w)
             .is_some_and(|k| !ctx.vocab.kinds[k].text)
     });
-    has_status && others && !numeric
+    has_status && others && !numeric && !numeric_header_above(ctx, i)
+}
+
+/// The lines right above line `i` are the first part of a wrapped header that names
+/// numeric columns (`Tiltak Vedtatt` / `budsjett` / `Årsprognose Avvik` / … / `Status
+/// Statusbeskrivelse`): then `i` ends a money table's header, not a status list's.
+fn numeric_header_above(ctx: &Ctx<'_>, i: usize) -> bool {
+    let mut k = i;
+    let mut seen = 0;
+    while k > 0 && seen < 10 {
+        k -= 1;
+        let info = &ctx.infos[k];
+        if info.blank {
+            continue;
+        }
+        seen += 1;
+        if info.run.is_some() || !info.is_header_like() && info.header_words == 0 {
+            return false;
+        }
+        let line = ctx.line(k);
+        let numeric = info
+            .lexed
+            .tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .any(|t| {
+                ctx.vocab
+                    .kind_of(t.text(line))
+                    .is_some_and(|kd| !ctx.vocab.kinds[kd].text)
+            });
+        if numeric {
+            return true;
+        }
+    }
+    false
 }
 
 /// A status at the start of line `i` (possibly wrapped onto the next line).
@@ -78,28 +115,51 @@ pub(crate) fn status_at_start(ctx: &Ctx<'_>, i: usize) -> Option<Found> {
     let words = phrase_words(line);
     if let Some((_, n)) = ctx.vocab.match_status(&words) {
         let end = byte_after_words(line, n);
+        // The description after a status starts a sentence: `Ikke startet på
+        // ros-analyse …` is prose that begins with status words.
+        if !starts_cell(line.get(end..).unwrap_or("")) {
+            return None;
+        }
         return Some(Found {
             start: line.len() - line.trim_start().len(),
             end,
             lines: 1,
         });
     }
-    // `Henhold` / `til plan`: the whole line is a prefix of an alias.
-    if ctx.vocab.is_status_prefix(&words) && i + 1 < ctx.infos.len() {
-        let next = ctx.line(i + 1);
-        let mut joined = words.clone();
-        joined.extend(phrase_words(next));
+    // `Henhold` / `til plan`, `Ikke i` / `henhold` / `til plan`: a narrow status column
+    // wraps the status, each line but the last a prefix of an alias.
+    let mut joined = words;
+    for lines in 2..=MAX_STATUS_LINES {
+        let k = i + lines - 1;
+        if !ctx.vocab.is_status_prefix(&joined) || k >= ctx.infos.len() {
+            break;
+        }
+        let before = joined.len();
+        joined.extend(phrase_words(ctx.line(k)));
         if let Some((_, n)) = ctx.vocab.match_status(&joined) {
-            if n > words.len() {
+            if n > before {
                 return Some(Found {
                     start: line.len() - line.trim_start().len(),
                     end: line.trim_end().len(),
-                    lines: 2,
+                    lines,
                 });
             }
         }
     }
     None
+}
+
+/// The most lines a wrapped status spans (`Ikke i` / `henhold` / `til plan`).
+const MAX_STATUS_LINES: usize = 3;
+
+/// True when `rest` (the text after a status on its line) can be the start of a
+/// description cell: nothing, or a word that starts with a capital, a digit or a mark,
+/// never a lower-case word that goes on a sentence.
+fn starts_cell(rest: &str) -> bool {
+    rest.trim_start()
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_lowercase())
 }
 
 /// The byte offset just after the first `n` words of a line.
@@ -133,6 +193,17 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Table> {
         }
         let header_text = ctx.line(i).trim().to_string();
         let header_line = i;
+        if uses_separators(ctx, header_line) {
+            let (rows, last_row_line) = read_blocks(ctx, header_line, &header_text);
+            i = match table_of(ctx, header_line, last_row_line, rows) {
+                Some(t) => {
+                    out.push(t);
+                    last_row_line + 1
+                }
+                None => i + 1,
+            };
+            continue;
+        }
         let mut rows: Vec<Row> = Vec::new();
         let mut task: Vec<usize> = Vec::new();
         let mut tasks_without_status = 0;
@@ -229,41 +300,346 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Table> {
             }
             j += 1;
         }
-        if rows.len() >= 2 {
-            let mut table = Table {
-                title: None,
-                unit: None,
-                kind: TableKind::Status,
-                first_line: header_line + 1,
-                last_line: last_row_line + 1,
-                columns: vec![
-                    Column {
-                        name: "Status".into(),
-                        kind: ColumnKind::Status,
-                        period: Period::Unknown,
-                        span: None,
-                    },
-                    Column {
-                        name: "Beskrivelse".into(),
-                        kind: ColumnKind::Beskrivelse,
-                        period: Period::Unknown,
-                        span: None,
-                    },
-                ],
-                rows,
-                unread_lines: Vec::new(),
-            };
-            table.title = title_above(ctx, header_line);
-            for r in &mut table.rows {
-                r.kind = RowKind::Task;
+        i = match table_of(ctx, header_line, last_row_line, rows) {
+            Some(t) => {
+                out.push(t);
+                last_row_line + 1
             }
-            i = last_row_line + 1;
-            out.push(table);
-        } else {
-            i += 1;
-        }
+            None => i + 1,
+        };
     }
     out
+}
+
+/// The status table of the rows read under the header at `header_line`: task, status
+/// and description; none for fewer than two rows.
+fn table_of(
+    ctx: &Ctx<'_>,
+    header_line: usize,
+    last_row_line: usize,
+    rows: Vec<Row>,
+) -> Option<Table> {
+    // One row makes a list only when it carries a status under a status header.
+    let with_status = rows
+        .iter()
+        .filter(|r| !r.cells.is_empty() && r.cells[0].column == 0)
+        .count();
+    if rows.len() < 2 && with_status == 0 {
+        return None;
+    }
+    let mut table = Table {
+        title: title_above(ctx, header_line),
+        unit: None,
+        kind: TableKind::Status,
+        first_line: header_line + 1,
+        last_line: last_row_line + 1,
+        columns: vec![
+            Column {
+                name: "Status".into(),
+                kind: ColumnKind::Status,
+                period: Period::Unknown,
+                span: None,
+            },
+            Column {
+                name: "Beskrivelse".into(),
+                kind: ColumnKind::Beskrivelse,
+                period: Period::Unknown,
+                span: None,
+            },
+        ],
+        rows,
+        unread_lines: Vec::new(),
+    };
+    for r in &mut table.rows {
+        r.kind = RowKind::Task;
+    }
+    Some(table)
+}
+
+/// Lines wider than this are prose, not the columns of a status list.
+const PROSE_WIDTH: usize = 100;
+/// The widest line of a task or description cell in a list laid out in columns.
+const CELL_WIDTH: usize = 90;
+/// The most paragraphs a row without any status may have (task and description).
+const MAX_PARAGRAPHS: usize = 6;
+
+/// An empty line: no characters but separators, and not the one space of a separator.
+fn empty(ctx: &Ctx<'_>, i: usize) -> bool {
+    ctx.infos.get(i).is_some_and(|x| x.blank && !x.lone_space)
+}
+
+/// A row separator of a status list: a line of one space between empty lines.
+fn is_separator(ctx: &Ctx<'_>, i: usize) -> bool {
+    ctx.infos[i].lone_space && i > 0 && empty(ctx, i - 1) && empty(ctx, i + 1)
+}
+
+/// Does the list under the header separate its rows with lines of one space (pdftotext
+/// writes the rule between two rows so)? Then a row is everything between two
+/// separators, and descriptions may run over several paragraphs.
+fn uses_separators(ctx: &Ctx<'_>, header: usize) -> bool {
+    let end = (header + 120).min(ctx.infos.len());
+    (header + 1..end).filter(|&i| is_separator(ctx, i)).count() >= 2
+}
+
+/// A paragraph of a row block: its lines, and whether a page break (a repeated header,
+/// a footer) stands between it and the paragraph before.
+struct Paragraph {
+    lines: Vec<usize>,
+    after_break: bool,
+}
+
+/// What a paragraph of a row block is.
+enum Part {
+    /// A status inside its line `k` (after task text), the description after it.
+    Inline(usize, Found),
+    /// Starts with a status (and goes on with the description).
+    Status(Found),
+    /// Starts with one space where the status should be: an empty status.
+    Empty,
+    /// Anything else: task or description text.
+    Text,
+}
+
+/// Read a status list whose rows are separated by lines of one space: each block
+/// between separators holds one row (or two, when a page break stands where the
+/// separator would), made of paragraphs: the task, then a paragraph that starts with
+/// the status (or with one space, for an empty status) and the description.
+fn read_blocks(ctx: &Ctx<'_>, header_line: usize, header_text: &str) -> (Vec<Row>, usize) {
+    let n = ctx.infos.len();
+    let mut rows = Vec::new();
+    let mut last_row_line = header_line;
+    let mut j = header_line + 1;
+    let mut idle = 0;
+    while j < n && idle < 2 {
+        // Gather the block's paragraphs up to the next separator.
+        let mut paragraphs: Vec<Paragraph> = Vec::new();
+        let mut open = false;
+        let mut pending_break = false;
+        let mut end = j;
+        let mut last_block = false;
+        let mut after_footer = false;
+        while j < n && !is_separator(ctx, j) {
+            let info = &ctx.infos[j];
+            let text = ctx.line(j);
+            let other_header = is_status_header(ctx, j) && text.trim() != header_text;
+            // The header again at the start of a line, not after a page footer: the
+            // next list begins (under its own heading, `Klima`); repeated after a page
+            // break, pdftotext starts it with one space.
+            let next_list = text.trim() == header_text && !text.starts_with(' ') && !after_footer;
+            // A line wider than a list's columns is prose: the list has ended.
+            let prose = info.chars > PROSE_WIDTH
+                && status_inside(ctx, j).is_none()
+                && status_at_start(ctx, j).is_none();
+            if info.is_strong_row() || other_header || next_list || prose {
+                last_block = true;
+                break;
+            }
+            if ctx.noise[j] || text.trim() == header_text {
+                after_footer |= ctx.noise[j];
+                pending_break = true;
+                open = false;
+            } else if info.blank {
+                open = false;
+            } else {
+                if !open {
+                    paragraphs.push(Paragraph {
+                        lines: Vec::new(),
+                        after_break: pending_break,
+                    });
+                    pending_break = false;
+                    open = true;
+                }
+                if let Some(p) = paragraphs.last_mut() {
+                    p.lines.push(j);
+                }
+                after_footer = false;
+                end = j;
+            }
+            j += 1;
+        }
+        if !last_block {
+            j += 1;
+        }
+        // A block that ends the list may hold what follows it (a heading, the header of
+        // the next table): it makes no row without a status of its own, and its rows
+        // end with the paragraph of their status.
+        let closed = !last_block && j <= n;
+        if !closed {
+            if let Some(k) = (0..paragraphs.len())
+                .rev()
+                .find(|&k| !matches!(part_of(ctx, k, &paragraphs[k]), Part::Text))
+            {
+                paragraphs.truncate(k + 1);
+            }
+            end = paragraphs
+                .last()
+                .and_then(|p| p.lines.last().copied())
+                .unwrap_or(end);
+        }
+        let before = rows.len();
+        rows_of_block(ctx, &paragraphs, closed, &mut rows);
+        if rows.len() > before {
+            last_row_line = end;
+            idle = 0;
+        } else if !paragraphs.is_empty() {
+            idle += 1;
+        }
+        if last_block {
+            break;
+        }
+    }
+    (rows, last_row_line)
+}
+
+/// The rows of one block of paragraphs.
+fn rows_of_block(ctx: &Ctx<'_>, paragraphs: &[Paragraph], closed: bool, rows: &mut Vec<Row>) {
+    if paragraphs.is_empty() {
+        return;
+    }
+    let parts: Vec<Part> = paragraphs
+        .iter()
+        .enumerate()
+        .map(|(k, p)| part_of(ctx, k, p))
+        .collect();
+    let lines_of = |range: std::ops::Range<usize>| -> Vec<usize> {
+        paragraphs[range]
+            .iter()
+            .flat_map(|p| p.lines.iter().copied())
+            .collect()
+    };
+    // Rows as (first task paragraph, status paragraph). The first status paragraph (or
+    // an inline status in the first paragraph) gives the first row. A later one starts
+    // a row of its own only after task text that follows a page break, or after a
+    // status that stood alone (no description): otherwise it is description text
+    // (`Ikke startet på …` is caught earlier, by the capital a description starts with).
+    let mut starts: Vec<(usize, usize)> = Vec::new();
+    for (k, part) in parts.iter().enumerate() {
+        let Some(&(_, prev)) = starts.last() else {
+            match part {
+                Part::Inline(..) => starts.push((k, k)),
+                Part::Status(_) | Part::Empty if k > 0 => starts.push((0, k)),
+                _ => {}
+            }
+            continue;
+        };
+        let task_from = match part {
+            // A row glued on after a page break: `… Iht. plan …` on its first line.
+            Part::Inline(..) if paragraphs[k].after_break => Some(k),
+            Part::Status(_) | Part::Empty => {
+                let alone = parts[prev].stands_alone(ctx, &paragraphs[prev]);
+                let after_break = (prev + 1..k)
+                    .find(|&t| paragraphs[t].after_break && matches!(parts[t], Part::Text));
+                if alone && k > prev + 1 {
+                    Some(prev + 1)
+                } else {
+                    after_break
+                }
+            }
+            _ => None,
+        };
+        if let Some(t) = task_from {
+            starts.push((t, k));
+        }
+    }
+    if starts.is_empty() {
+        // No status at all: a task whose status is missing with nothing to show where it
+        // stood (the description follows the task), when the block is closed by a
+        // separator and laid out in the list's narrow columns; a lone paragraph is a
+        // heading.
+        let narrow = paragraphs
+            .iter()
+            .flat_map(|p| &p.lines)
+            .all(|&l| ctx.infos[l].chars <= CELL_WIDTH);
+        if closed && narrow && (2..=MAX_PARAGRAPHS).contains(&paragraphs.len()) {
+            rows.push(make_row(
+                ctx,
+                &lines_of(0..1),
+                None,
+                &lines_of(1..paragraphs.len()),
+            ));
+        }
+        return;
+    }
+    for (r, &(t, k)) in starts.iter().enumerate() {
+        let end = starts.get(r + 1).map_or(paragraphs.len(), |x| x.0);
+        let p = &paragraphs[k].lines;
+        match &parts[k] {
+            Part::Inline(kl, f) => {
+                let l = p[*kl];
+                let mut desc: Vec<usize> = p[kl + 1..].to_vec();
+                desc.extend(lines_of(k + 1..end));
+                let mut row = make_row(ctx, &p[..*kl], Some((l, f)), &desc);
+                // The part of the line before the status belongs to the task.
+                let head = ctx.line(l).get(..f.start).unwrap_or("").trim();
+                if !head.is_empty() {
+                    if !row.label.is_empty() {
+                        row.label.push(' ');
+                    }
+                    row.label.push_str(head);
+                }
+                row.label_lines.push(l + 1);
+                rows.push(row);
+            }
+            Part::Status(f) => {
+                let mut desc: Vec<usize> = p.iter().skip(f.lines).copied().collect();
+                desc.extend(lines_of(k + 1..end));
+                rows.push(make_row(ctx, &lines_of(t..k), Some((p[0], f)), &desc));
+            }
+            _ => rows.push(make_row(ctx, &lines_of(t..k), None, &lines_of(k..end))),
+        }
+    }
+}
+
+/// What paragraph `k` of a block is.
+fn part_of(ctx: &Ctx<'_>, k: usize, p: &Paragraph) -> Part {
+    let first = p.lines[0];
+    // A status ending a line of the task (`… arealbruk  Iht. plan Mindre bruk …`): on
+    // any line of the block's first paragraph, or on the first line of one that
+    // follows a page break.
+    let inline_lines = if k == 0 {
+        p.lines.len()
+    } else if p.after_break {
+        1
+    } else {
+        0
+    };
+    if let Some((kl, f)) = p.lines[..inline_lines]
+        .iter()
+        .enumerate()
+        .find_map(|(kl, &l)| status_inside(ctx, l).map(|f| (kl, f)))
+    {
+        return Part::Inline(kl, f);
+    }
+    if k == 0 {
+        return Part::Text;
+    }
+    if let Some(f) = status_at_start(ctx, first) {
+        return Part::Status(f);
+    }
+    let text = ctx.line(first);
+    if text.starts_with(' ') && !text.starts_with("  ") && !p.after_break {
+        Part::Empty
+    } else {
+        Part::Text
+    }
+}
+
+impl Part {
+    /// A status with no description after it: the row ends with it.
+    fn stands_alone(&self, ctx: &Ctx<'_>, p: &Paragraph) -> bool {
+        let (kl, f) = match self {
+            Part::Status(f) => (0, f),
+            Part::Inline(kl, f) => (*kl, f),
+            _ => return false,
+        };
+        kl + f.lines == p.lines.len()
+            && ctx
+                .line(p.lines[kl])
+                .get(f.end..)
+                .unwrap_or("")
+                .trim()
+                .is_empty()
+    }
 }
 
 fn title_above(ctx: &Ctx<'_>, header: usize) -> Option<String> {
@@ -297,6 +673,9 @@ fn status_inside(ctx: &Ctx<'_>, i: usize) -> Option<Found> {
                 .get(k + n - 1)
                 .map(|(s, w)| s + w.len())
                 .unwrap_or(line.len());
+            if !starts_cell(line.get(end..).unwrap_or("")) {
+                continue;
+            }
             return Some(Found {
                 start,
                 end,

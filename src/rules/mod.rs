@@ -3,7 +3,7 @@
 //! Each rule lives in a file of its own and reports [`Diagnostic`]s with exact spans.
 //! Rules read the table model only; a rule never re-parses text.
 
-use crate::model::{Cell, Document, RowKind, Table, TableKind};
+use crate::model::{Cell, Document, Table};
 use crate::vocab::Vocab;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -246,22 +246,7 @@ pub fn check_with(doc: &Document, vocab: &Vocab, opts: &Options) -> (Vec<Diagnos
 }
 
 fn status_fields(table: &Table) -> usize {
-    let Some(col) = table
-        .columns
-        .iter()
-        .position(|c| c.kind == crate::model::ColumnKind::Status)
-    else {
-        return 0;
-    };
-    // In a status list every task has a status field, filled or not; in a money table
-    // with a status column, the rows whose status was read.
-    table
-        .rows
-        .iter()
-        .filter(|r| {
-            r.cell(col).is_some() || table.kind == TableKind::Status && r.kind == RowKind::Task
-        })
-        .count()
+    table.status_rows().len()
 }
 
 /// A cell's place, with a label.
