@@ -22,6 +22,9 @@ use std::collections::{HashMap, HashSet};
 const HEADER_REACH: usize = 30;
 /// How many lines without a row a table may span before it ends.
 const ROW_GAP: usize = 24;
+/// The same, in a table whose rows carry a status among their numbers and a comment
+/// that may run over many lines.
+const COMMENT_GAP: usize = 200;
 
 /// Read a whole document.
 pub fn read_document(path: &str, text: String, vocab: &Vocab) -> Document {
@@ -58,11 +61,12 @@ pub fn read_document(path: &str, text: String, vocab: &Vocab) -> Document {
     }
     let mut i = 0;
     while i < infos.len() {
-        if claimed[i] || !ctx.seeds_table(i) {
+        let commented = !claimed[i] && ctx.seeds_commented(i, &claimed);
+        if claimed[i] || !(ctx.seeds_table(i) || commented) {
             i += 1;
             continue;
         }
-        let (last, rows) = ctx.extend(i, &claimed);
+        let (last, rows) = ctx.extend(i, &claimed, commented);
         if rows >= 2 || ctx.header_above(i, &claimed).is_some() {
             if let Some(t) = ctx.build(i, last, &claimed) {
                 for l in t.first_line..=t.last_line {
@@ -249,7 +253,8 @@ impl Ctx<'_> {
         let line = self.line(i);
         // A status after the numbers (`… 20 Ferdig Tiltaket er iverksatt.`) makes a row
         // of what would otherwise read as prose.
-        let status = self.status_after(i).is_some();
+        let status =
+            self.status_after(i).is_some() || info.run.as_ref().is_some_and(|r| r.mid.is_some());
         (status || info.after_words <= 2 && !info.is_prose(line))
             && !self.list_item(i)
             && !self.range(i)
@@ -265,7 +270,7 @@ impl Ctx<'_> {
         let line = self.line(i);
         let words: Vec<&crate::lex::Token> = info.lexed.tokens[run.tokens.1..]
             .iter()
-            .filter(|t| t.kind == TokenKind::Word)
+            .filter(|t| t.is_word())
             .collect();
         let first = words.first()?;
         if !first
@@ -282,6 +287,26 @@ impl Ctx<'_> {
             .collect();
         let (_, n) = self.vocab.match_status(&norm)?;
         Some((first.start as usize, words[n - 1].end as usize))
+    }
+
+    /// A line that starts a page (one leading space) and begins the wrapped label of
+    /// the next row: the text up to the next empty line, then that row's numbers
+    /// (` Sørum legevakt - nye lokaler` / `Verkstedgården` / `` / `48 400 47 909 …`).
+    fn label_after_page_break(&self, i: usize) -> bool {
+        let line = self.line(i);
+        if !line.starts_with(' ') || line.starts_with("  ") {
+            return false;
+        }
+        let mut k = i + 1;
+        while k < self.infos.len() && k < i + 4 && self.is_text(k) && !self.is_gap(k) {
+            k += 1;
+        }
+        if k >= self.infos.len() || !self.infos[k].blank {
+            return false;
+        }
+        (k + 1..(k + 3).min(self.infos.len()))
+            .find(|&r| !self.is_gap(r))
+            .is_some_and(|r| self.row_like(r) && self.infos[r].label_words == 0)
     }
 
     /// A wrapped label with a digit inside (`Legge ned 8 plasser` / `Melløs sykehjem`,
@@ -302,9 +327,11 @@ impl Ctx<'_> {
             && (i + 1..(i + 4).min(self.infos.len()))
                 .find(|&k| !self.is_gap(k))
                 .is_some_and(|k| self.row_like(k) && self.infos[k].atoms() >= 2);
+        // `Park på Sletta 12 - forskuttering av`: a dash after the digit is the label's.
+        let dash_after = run.atoms.len() == 2 && run.atoms[1].group.is_none() && inside;
         count >= 3
             && (inside || ends_label)
-            && run.atoms.len() == 1
+            && (run.atoms.len() == 1 || dash_after)
             && run.atoms[0]
                 .group
                 .is_some_and(|g| g.minus.is_none() && g.decimals.is_none() && g.digit_count() <= 3)
@@ -347,8 +374,7 @@ impl Ctx<'_> {
             .iter()
             .find(|t| !t.is_gap())
             .is_some_and(|t| {
-                t.kind == TokenKind::Word
-                    && matches!(t.text(line), "•" | "o" | "▪" | "·" | "-" | "–" | "*" | "")
+                t.is_word() && matches!(t.text(line), "•" | "o" | "▪" | "·" | "-" | "–" | "*" | "")
             })
     }
 
@@ -371,6 +397,25 @@ impl Ctx<'_> {
             && (info.is_strong_row() || info.max_numbers() >= 2 && self.status_after(i).is_some())
     }
 
+    /// Numbers followed by their comment, under a header that names a comment column
+    /// after the numbers and a status among them (`Vedtatt totalt … Est. ferdig …
+    /// Kommentar`): the first row of a commented table, even with its status missing.
+    fn seeds_commented(&self, i: usize, claimed: &[bool]) -> bool {
+        if !self.numbers_then_text(i) {
+            return false;
+        }
+        let Some((_, lines)) = self.header_above(i, claimed) else {
+            return false;
+        };
+        let words = self.words_of(&lines);
+        let kinds: Vec<ColumnKind> = words
+            .iter()
+            .filter_map(|w| self.vocab.kind_of(w))
+            .map(|k| ColumnKind::from_name(&self.vocab.kinds[k].name))
+            .collect();
+        kinds.iter().any(|k| k.is_status_field()) && kinds.last() == Some(&ColumnKind::Beskrivelse)
+    }
+
     fn is_text(&self, i: usize) -> bool {
         let info = &self.infos[i];
         info.words > 0 && (info.run.is_none() || self.year_run(i))
@@ -381,11 +426,19 @@ impl Ctx<'_> {
     }
 
     /// Extend a table from its first row: returns the last row line and the row count.
-    fn extend(&self, first: usize, claimed: &[bool]) -> (usize, usize) {
+    fn extend(&self, first: usize, claimed: &[bool], commented_table: bool) -> (usize, usize) {
         let mut last = first;
         let mut rows = 1;
         let mut j = first + 1;
-        while j < self.infos.len() && j - last <= ROW_GAP {
+        // Rows with a status among their numbers carry long comments: such a table may
+        // run on over many lines of narrow comment text between two rows.
+        let commented = |i: usize| self.infos[i].run.as_ref().is_some_and(|r| r.mid.is_some());
+        let mut reach = if commented_table || commented(first) {
+            COMMENT_GAP
+        } else {
+            ROW_GAP
+        };
+        while j < self.infos.len() && j - last <= reach {
             if claimed[j] {
                 break;
             }
@@ -397,16 +450,31 @@ impl Ctx<'_> {
             if info.unit.is_some() && info.run.is_none() {
                 break;
             }
-            // A header of years starts the next table.
-            if self.year_run(j) && info.words > 0 {
+            // A header of years starts the next table; in a commented table one year in
+            // a line of narrow comment text is just a year.
+            let in_comment = reach == COMMENT_GAP && info.chars <= 70 && info.atoms() < 2;
+            if self.year_run(j) && info.words > 0 && !in_comment {
                 break;
             }
-            if self.row_like(j) {
+            // In a commented table, numbers followed by their comment are a row even
+            // where the status among them is missing (`74 730 16 762  3 296 …`).
+            let commented_row = reach == COMMENT_GAP && self.numbers_then_text(j);
+            if self.row_like(j) || commented_row {
                 last = j;
                 rows += 1;
+                if commented(j) {
+                    reach = COMMENT_GAP;
+                }
             } else if (info.is_prose(self.line(j)) || info.after_words > 2)
-                && !self.cell_text_before_row(j)
+                && !self.cell_text_before_row(j, reach)
             {
+                if std::env::var_os("RAPPORTLINT_DEBUG").is_some() {
+                    eprintln!(
+                        "table from line {} ends before line {}: prose",
+                        first + 1,
+                        j + 1
+                    );
+                }
                 break;
             }
             j += 1;
@@ -416,17 +484,23 @@ impl Ctx<'_> {
 
     /// Narrow text inside a table (a description column) with more rows after it: the
     /// lines up to the next row are all short and hold no unit or header line.
-    fn cell_text_before_row(&self, j: usize) -> bool {
+    fn cell_text_before_row(&self, j: usize, reach: usize) -> bool {
         const NARROW: usize = 70;
-        for k in j..(j + 20).min(self.infos.len()) {
+        let ahead = if reach > ROW_GAP { reach } else { 20 };
+        for k in j..(j + ahead).min(self.infos.len()) {
             let info = &self.infos[k];
             if self.is_gap(k) {
                 continue;
             }
-            if self.row_like(k) && info.is_strong_row() {
+            if self.row_like(k) && info.is_strong_row()
+                || ahead > ROW_GAP && self.numbers_then_text(k)
+            {
                 return true;
             }
-            if info.unit.is_some() || info.is_header_like() || info.chars > NARROW {
+            // Comment text runs on past words that read like a header (`skolestart
+            // 2025. Årets merforbruk`), and past the header repeated after a page break.
+            let header = info.is_header_like() && ahead <= ROW_GAP;
+            if info.unit.is_some() || header || info.chars > NARROW {
                 return false;
             }
         }
@@ -550,6 +624,7 @@ impl Ctx<'_> {
                 TokenKind::Gap { .. } | TokenKind::Percent | TokenKind::Unit(_) => true,
                 TokenKind::Group(_) => self.year_run(i),
                 TokenKind::Dash => true,
+                TokenKind::Quarter => false,
             })
         }
     }
@@ -571,7 +646,11 @@ impl Ctx<'_> {
             for t in &self.infos[i].lexed.tokens {
                 if matches!(
                     t.kind,
-                    TokenKind::Word | TokenKind::Group(_) | TokenKind::Percent | TokenKind::Dash
+                    TokenKind::Word
+                        | TokenKind::Quarter
+                        | TokenKind::Group(_)
+                        | TokenKind::Percent
+                        | TokenKind::Dash
                 ) {
                     out.push(t.text(line));
                 }
@@ -841,11 +920,14 @@ impl Ctx<'_> {
         // Blocks of label text seen since the last row, each a list of lines.
         let mut blocks: Vec<Vec<usize>> = Vec::new();
         let mut open_block = false;
+        // The last line of the comment of the row before, while it may go on.
+        let mut comment_end: Option<usize> = None;
         let mut i = from;
         while i <= last {
             let info = &self.infos[i];
             if self.is_gap(i) {
                 open_block = false;
+                comment_end = None;
                 i += 1;
                 continue;
             }
@@ -860,7 +942,26 @@ impl Ctx<'_> {
             // In a table with a comment column, numbers followed by text are a row and
             // its comment (`11 15 3 2 lærlinger har gjennomført …`).
             let commented = !header.text_columns.is_empty() && self.numbers_then_text(i);
-            if self.is_text(i) || !(self.row_like(i) || commented) || self.label_digit(i, count) {
+            // In a table with a comment column, a line with one number right under more
+            // text is comment text (`på kommunale bygg i årene 2023-` / `2025.`).
+            // A line right under a comment goes on with it, numbers and all (`med 1.
+            // tertial. Spillemidler kr 1 380` / `000 vil komme …`), unless a status
+            // among its numbers makes it a row.
+            let has_comment = header
+                .text_columns
+                .iter()
+                .any(|c| c.kind == ColumnKind::Beskrivelse);
+            let comment_line = has_comment
+                && i > 0
+                && !self.is_gap(i - 1)
+                && (info.atoms() < 2 && self.infos[i - 1].words > 0
+                    || comment_end == Some(i - 1)
+                        && info.run.as_ref().is_some_and(|r| r.mid.is_none()));
+            if self.is_text(i)
+                || !(self.row_like(i) || commented)
+                || self.label_digit(i, count)
+                || comment_line
+            {
                 // A description wrapping on under its row: the text column goes on.
                 let lower = self
                     .line(i)
@@ -868,7 +969,9 @@ impl Ctx<'_> {
                     .chars()
                     .next()
                     .is_some_and(char::is_lowercase);
-                let continues = blocks.is_empty() && (i > 0 && !self.is_gap(i - 1) || lower);
+                let continues = blocks.is_empty()
+                    && (i > 0 && !self.is_gap(i - 1) || lower)
+                    && !self.label_after_page_break(i);
                 if let Some(desc) = rows.last_mut().filter(|_| continues).and_then(|r| {
                     r.cells
                         .iter_mut()
@@ -885,6 +988,7 @@ impl Ctx<'_> {
                 }) {
                     desc.text.push(' ');
                     desc.text.push_str(self.line(i).trim());
+                    comment_end = Some(i);
                     i += 1;
                     continue;
                 }
@@ -999,6 +1103,18 @@ impl Ctx<'_> {
                             }
                         }
                     }
+                    // A comment that starts on the row's line may go on under it.
+                    let row_line = r.line - 1;
+                    comment_end = r
+                        .cells
+                        .iter()
+                        .any(|c| {
+                            c.value.is_none()
+                                && c.line == r.line
+                                && c.column >= header.columns.len()
+                                && c.column != header.status_column()
+                        })
+                        .then_some(row_line);
                     rows.push(r);
                 }
                 None => unread.extend(lines.iter().map(|l| l + 1)),
@@ -1045,7 +1161,26 @@ impl Ctx<'_> {
             ..
         } = *shape;
         let info = &self.infos[row_line];
-        let (joined, shifted) = self.rebase(atoms);
+        let (joined, mut shifted) = self.rebase(atoms);
+        // Where the header puts a status among the numbers and the row has none, the one
+        // wider gap between its numbers is that empty cell (`16 762  3 296`), not an
+        // empty numeric one.
+        let mut mid = info
+            .run
+            .as_ref()
+            .and_then(|r| r.mid)
+            .zip(header.mid)
+            .map(|(m, k)| (m.at, k));
+        if let (None, Some(k)) = (mid, header.mid) {
+            let wide: Vec<usize> = (1..shifted.len())
+                .filter(|&a| shifted[a].gap_before >= 2)
+                .collect();
+            if let [a] = wide[..] {
+                shifted[a].gap_before = 1;
+                shifted[a].plain_before = false;
+                mid = Some((a, k));
+            }
+        }
         let reading = split::split_with(
             &joined,
             &shifted,
@@ -1060,6 +1195,7 @@ impl Ctx<'_> {
                 } else {
                     0
                 },
+                mid,
             },
             expected,
         )?;
@@ -1129,8 +1265,10 @@ impl Ctx<'_> {
             }
         }
         let label = label_parts.join(" ");
-        // Text after the numbers goes to the first text column, if the table has one.
+        // Text after the numbers goes to the first text column, if the table has one
+        // (after a status column that stands among the numbers).
         let mut text_cells = Vec::new();
+        let comment_col = header.columns.len() + usize::from(header.mid.is_some());
         if let Some(run) = &info.run {
             let tail_start = if reading.released > 0 {
                 run.atoms[run.atoms.len() - reading.released].start as usize
@@ -1157,12 +1295,20 @@ impl Ctx<'_> {
                 if de > ds && status_col + 1 < header.columns.len() + header.text_columns.len() {
                     text_cells.push(cell(status_col + 1, ds, de));
                 }
-            } else if !tail.is_empty() && !header.text_columns.is_empty() {
+            } else if !tail.is_empty()
+                && comment_col < header.columns.len() + header.text_columns.len()
+            {
                 let ts = tail_start
                     + (row_text.get(tail_start..).unwrap_or("").len()
                         - row_text.get(tail_start..).unwrap_or("").trim_start().len());
                 let te = ts + tail.len();
-                text_cells.push(self.text_cell(row_line, ts, te, header.columns.len(), tail));
+                text_cells.push(self.text_cell(row_line, ts, te, comment_col, tail));
+            }
+            // A status among the numbers (`… 2 097 4K-2024 986 …`).
+            if let Some(m) = run.mid {
+                let (ms, me) = (m.start as usize, m.end as usize);
+                let text = row_text.get(ms..me).unwrap_or("");
+                text_cells.insert(0, self.text_cell(row_line, ms, me, status_col, text));
             }
         }
         cells.extend(text_cells);

@@ -19,8 +19,12 @@ pub struct Header {
     pub label: String,
     /// The numeric columns.
     pub columns: Vec<Column>,
-    /// Text columns after the numbers (`Status`, `Statusbeskrivelse`).
+    /// Text columns (`Status`, `Statusbeskrivelse`): after the numbers, but the first
+    /// may stand among them (see `mid`).
     pub text_columns: Vec<Column>,
+    /// How many numeric columns stand before the first text column when it stands
+    /// among the numbers (`Vedtatt totalt | Påløpt totalt | Est. ferdig | Rev. bud. …`).
+    pub mid: Option<usize>,
     /// True when the words could be fitted to the column count.
     pub fitted: bool,
     /// How column-like the fitted names read (higher is better).
@@ -35,7 +39,7 @@ impl Header {
             + self
                 .text_columns
                 .iter()
-                .position(|c| c.kind == ColumnKind::Status)
+                .position(|c| c.kind.is_status_field())
                 .unwrap_or(self.text_columns.len())
     }
 }
@@ -96,6 +100,10 @@ fn resolve_kind(words: &[&str], vocab: &Vocab) -> (ColumnKind, i32) {
         }
         prev_modifier = vocab.is_modifier(w) || kind.is_budget() && kind != ColumnKind::Budsjett;
     }
+    // A name with a text kind in it names a text column (`Est. ferdig`).
+    if let Some(&text) = groups.iter().find(|k| k.is_text()) {
+        return (text, 2 - 3 * (groups.len() as i32 - 1));
+    }
     if groups.is_empty() {
         if !words.is_empty() && words.iter().all(|w| is_year(w) || vocab.is_qualifier(w)) {
             return (ColumnKind::Aar, 1);
@@ -151,9 +159,11 @@ fn part_score(all: &[&str], i: usize, j: usize, vocab: &Vocab) -> i32 {
         s -= 4;
     } else if first_kind.is_some()
         && (matches!(prev_kind, Some(ColumnKind::Avvik | ColumnKind::Endring))
-            || prev_kind.is_none() && prev.is_some_and(|p| vocab.is_modifier(p)))
+            || prev_kind.is_none() && prev.is_some_and(|p| vocab.is_modifier(p))
+            || prev_kind.is_some() && starts_lower(first) && prev.is_some_and(|p| !starts_lower(p)))
     {
-        // `Avvik` | `prognose i kr` and `Siste` | `prognose` split one name in two.
+        // `Avvik` | `prognose i kr`, `Siste` | `prognose` and `Vedtatt` | `totalt`
+        // split one name in two.
         s -= 4;
     } else if first_kind.is_some() || vocab.is_modifier(first) {
         s += 3;
@@ -195,7 +205,10 @@ fn part_score(all: &[&str], i: usize, j: usize, vocab: &Vocab) -> i32 {
 /// kind words right after a deviation word (`Avvik prognose`).
 pub fn natural_count(words: &[&str], vocab: &Vocab) -> usize {
     let (end, _) = take_text_columns(words, vocab);
+    let (words, _) = take_mid_column(&words[..end], vocab);
+    let end = words.len();
     let mut count = 0;
+    let mut prev_kind = false;
     let mut prev_modifier = false;
     let mut prev_deviation = false;
     // A year starts a column of its own after another year or after label words
@@ -203,6 +216,7 @@ pub fn natural_count(words: &[&str], vocab: &Vocab) -> usize {
     let mut prev_plain = true;
     let mut current: Option<ColumnKind> = None;
     for w in &words[..end] {
+        let w = *w;
         let kind = vocab
             .kind_of(w)
             .map(|k| ColumnKind::from_name(&vocab.kinds[k].name));
@@ -211,6 +225,9 @@ pub fn natural_count(words: &[&str], vocab: &Vocab) -> usize {
         let starts = match kind {
             Some(ColumnKind::Budsjett) if prev_modifier => false,
             Some(_) if prev_deviation => false,
+            // `Vedtatt totalt`: a lower-case kind word after a capitalised kind word goes
+            // on naming the column, in a header whose names start with a capital.
+            Some(_) if prev_kind && starts_lower(w) => false,
             // `Avsatt fond`, `Bruk av fond`: one column.
             Some(k) if current == Some(k) && vocab.is_continuation(w) => false,
             Some(_) => true,
@@ -228,8 +245,14 @@ pub fn natural_count(words: &[&str], vocab: &Vocab) -> usize {
             || prev_deviation && kind.is_some();
         prev_modifier =
             modifier || kind.is_some_and(|k| k.is_budget() && k != ColumnKind::Budsjett);
+        prev_kind = kind.is_some() && !starts_lower(w);
     }
     count
+}
+
+/// The word starts with a lower-case letter.
+fn starts_lower(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_lowercase)
 }
 
 fn period_of(words: &[&str], vocab: &Vocab) -> Period {
@@ -307,6 +330,7 @@ fn plain_names(words: &[&str], count: usize, vocab: &Vocab) -> Option<Header> {
             label: words[..skip].join(" "),
             columns,
             text_columns: Vec::new(),
+            mid: None,
             fitted: true,
             score: 1,
         });
@@ -328,6 +352,7 @@ fn plain_names(words: &[&str], count: usize, vocab: &Vocab) -> Option<Header> {
         label: words[..skip].join(" "),
         columns,
         text_columns: Vec::new(),
+        mid: None,
         fitted: true,
         score: 1,
     })
@@ -336,8 +361,13 @@ fn plain_names(words: &[&str], count: usize, vocab: &Vocab) -> Option<Header> {
 /// Fit header words (in reading order) to `count` numeric columns.
 pub fn fit(words: &[&str], count: usize, vocab: &Vocab) -> Header {
     let (end, text_cols) = take_text_columns(words, vocab);
-    let text_columns: Vec<Column> = text_cols.iter().map(|w| column_of(w, vocab)).collect();
-    let words = &words[..end];
+    let mut text_columns: Vec<Column> = text_cols.iter().map(|w| column_of(w, vocab)).collect();
+    let (words, mid) = take_mid_column(&words[..end], vocab);
+    if let Some((_, name)) = &mid {
+        text_columns.insert(0, column_of(name, vocab));
+    }
+    let mid_at = mid.as_ref().map(|m| m.0);
+    let words = &words[..];
     let generic = |fitted: bool| Header {
         label: String::new(),
         columns: (1..=count)
@@ -349,6 +379,8 @@ pub fn fit(words: &[&str], count: usize, vocab: &Vocab) -> Header {
             })
             .collect(),
         text_columns: text_columns.clone(),
+        // Unfitted, the place of a status among the numbers is unknown.
+        mid: None,
         fitted,
         score: 0,
     };
@@ -420,12 +452,16 @@ pub fn fit(words: &[&str], count: usize, vocab: &Vocab) -> Header {
     };
     let label = words[..i].join(" ");
     let mut columns = Vec::with_capacity(count);
+    let mut before_mid = 0;
     for k in (1..=count).rev() {
         let j = next[k][i];
         let mut column = column_of(&words[i..j], vocab);
         // A column that holds numbers is no status or description column.
         if column.kind.is_text() {
             column.kind = ColumnKind::Ukjent;
+        }
+        if mid_at.is_some_and(|p| i < p) {
+            before_mid += 1;
         }
         columns.push(column);
         i = j;
@@ -434,9 +470,54 @@ pub fn fit(words: &[&str], count: usize, vocab: &Vocab) -> Header {
         label,
         columns,
         text_columns,
+        mid: mid_at.map(|_| before_mid),
         fitted: true,
         score: top,
     }
+}
+
+/// A status column named among the numeric columns (`Påløpt totalt Est. ferdig Rev.
+/// bud.`): its words (with the modifiers right before them) are taken out, and where
+/// they stood is returned with them, as the index of the next word left.
+fn take_mid_column<'a>(
+    words: &[&'a str],
+    vocab: &Vocab,
+) -> (Vec<&'a str>, Option<(usize, Vec<&'a str>)>) {
+    let kind = |w: &str| {
+        vocab.kind_of(w).map(|k| {
+            (
+                vocab.kinds[k].text,
+                ColumnKind::from_name(&vocab.kinds[k].name),
+            )
+        })
+    };
+    let status_at = words
+        .iter()
+        .position(|w| kind(w).is_some_and(|(_, k)| k.is_status_field()));
+    let Some(p) = status_at else {
+        return (words.to_vec(), None);
+    };
+    // Numeric columns must follow, or it is no column among the numbers.
+    if !words[p + 1..]
+        .iter()
+        .any(|w| kind(w).is_some_and(|(text, _)| !text))
+    {
+        return (words.to_vec(), None);
+    }
+    // One modifier right before belongs to the name: `Est.` (an estimate), here of the
+    // completion.
+    let start = if p > 0 && vocab.is_modifier(words[p - 1]) {
+        p - 1
+    } else {
+        p
+    };
+    let name = words[start..=p].to_vec();
+    let rest: Vec<&str> = words[..start]
+        .iter()
+        .chain(&words[p + 1..])
+        .copied()
+        .collect();
+    (rest, Some((start, name)))
 }
 
 #[cfg(test)]

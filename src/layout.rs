@@ -10,6 +10,18 @@ pub struct Run {
     pub atoms: Vec<Atom>,
     /// Token index of the first and one past the last token of the run.
     pub tokens: (usize, usize),
+    /// A status among the numbers (`2 000 2 097 4K-2024 986 1 083 -97`, `- - LØPENDE
+    /// 1 446 …`): the atom it stands before and its byte span in the line.
+    pub mid: Option<Mid>,
+}
+
+/// A status cell between a row's numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mid {
+    /// Index of the first atom after the status.
+    pub at: usize,
+    pub start: u32,
+    pub end: u32,
 }
 
 /// One line of the document, described for table assembly.
@@ -83,8 +95,12 @@ impl LineInfo {
     /// Reads like a sentence of prose rather than a table fragment.
     pub fn is_prose(&self, text: &str) -> bool {
         let t = text.trim_end();
+        // A header line may end in an abbreviation (`Påløpt totalt  Est.`).
         self.words >= 9 && self.chars >= 55 && self.header_words * 2 < self.words
-            || (self.words >= 6 && (t.ends_with('.') || t.ends_with(':')) && self.chars >= 40)
+            || (self.words >= 6
+                && (t.ends_with('.') || t.ends_with(':'))
+                && self.chars >= 40
+                && !self.is_header_like())
     }
     /// Reads like a table header fragment.
     pub fn is_header_like(&self) -> bool {
@@ -96,7 +112,9 @@ impl LineInfo {
             .run
             .as_ref()
             .map_or(0, |r| r.atoms.iter().filter(|a| a.group.is_some()).count());
-        self.max_numbers() >= 2 && groups >= 2 && self.after_words <= 2
+        // A status among the numbers marks a row, whatever comment follows it.
+        let mid = self.run.as_ref().is_some_and(|r| r.mid.is_some());
+        self.max_numbers() >= 2 && groups >= 2 && (self.after_words <= 2 || mid)
     }
 }
 
@@ -163,6 +181,7 @@ pub fn describe_lexed(
                 let run = cur.get_or_insert_with(|| Run {
                     atoms: Vec::new(),
                     tokens: (ti, ti),
+                    mid: None,
                 });
                 let mut group = g;
                 let mut start = t.start;
@@ -201,6 +220,7 @@ pub fn describe_lexed(
                 let run = cur.get_or_insert_with(|| Run {
                     atoms: Vec::new(),
                     tokens: (ti, ti),
+                    mid: None,
                 });
                 run.atoms.push(Atom {
                     group: None,
@@ -232,7 +252,7 @@ pub fn describe_lexed(
                 }
                 pending_gap = (0, false);
             }
-            TokenKind::Word | TokenKind::Unit(_) => {
+            TokenKind::Word | TokenKind::Quarter | TokenKind::Unit(_) => {
                 if let Some(r) = cur.take() {
                     runs.push(r);
                 }
@@ -247,6 +267,7 @@ pub fn describe_lexed(
     if let Some(r) = cur.take() {
         runs.push(r);
     }
+    let runs = join_at_status(runs, toks, line, vocab);
     // The row's run: the one with most atoms; on a tie, the later one.
     let mut best: Option<Run> = None;
     for r in runs {
@@ -273,7 +294,7 @@ pub fn describe_lexed(
     let mut unit = None;
     for (ti, t) in toks.iter().enumerate() {
         match t.kind {
-            TokenKind::Word => {
+            TokenKind::Word | TokenKind::Quarter => {
                 words += 1;
                 match &best {
                     Some(r) if ti >= r.tokens.1 => after_words += 1,
@@ -297,7 +318,7 @@ pub fn describe_lexed(
                 // A unit line (`Beløp i 1000`) or a sentence that states the unit
                 // (`Tall er angitt i 1000.`), not an amount in prose (`200 tusen kroner`).
                 let prev_word = toks[..ti].iter().rev().find(|p| !p.is_gap());
-                let others = toks.iter().filter(|p| p.kind == TokenKind::Word).count();
+                let others = toks.iter().filter(|p| p.is_word()).count();
                 let lead = t.text(line).trim_start_matches('(').to_lowercase();
                 // `tusen kroner` / `millioner kroner` also wrap onto a line of prose.
                 let bare_scale = lead.starts_with("tusen") || lead.starts_with("mill");
@@ -305,7 +326,7 @@ pub fn describe_lexed(
                     // A bare `tusen kroner` line is a unit line; `millioner kroner.` ends
                     // a sentence.
                     None => !bare_scale || (others == 0 && !line.trim_end().ends_with('.')),
-                    Some(p) => p.kind == TokenKind::Word && p.text(line).ends_with(['.', ',', ':']),
+                    Some(p) => p.is_word() && p.text(line).ends_with(['.', ',', ':']),
                 };
                 if states {
                     unit = Some(s);
@@ -332,6 +353,67 @@ pub fn describe_lexed(
         chars: line.chars().count(),
         lexed,
     }
+}
+
+/// Join two runs that a status separates (`2 000 2 097 4K-2024 986 1 083 -97`): a
+/// completion quarter or a status value (`Ferdig`, `LØPENDE`) with numbers on both
+/// sides is a cell of the row, not the end of its numbers. The first atom after the
+/// status never continues a number before it.
+fn join_at_status(
+    runs: Vec<Run>,
+    toks: &[crate::lex::Token],
+    line: &str,
+    vocab: &Vocab,
+) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::with_capacity(runs.len());
+    for r in runs {
+        let Some(prev) = out.last_mut() else {
+            out.push(r);
+            continue;
+        };
+        let between: Vec<&crate::lex::Token> = toks[prev.tokens.1..r.tokens.0]
+            .iter()
+            .filter(|t| !t.is_gap())
+            .collect();
+        let status = match between.as_slice() {
+            [q] if q.kind == TokenKind::Quarter => true,
+            words
+                if !words.is_empty()
+                    && words.len() <= 4
+                    && words.iter().all(|t| t.kind == TokenKind::Word) =>
+            {
+                let norm: Vec<String> = words.iter().map(|t| norm_word(t.text(line))).collect();
+                vocab
+                    .match_status(&norm)
+                    .is_some_and(|(_, n)| n == norm.len())
+            }
+            _ => false,
+        };
+        // Cells after the status, not a year in a comment (`Ferdigstilt 2024`).
+        let numbers_after = r.atoms.len() >= 2 && r.atoms.iter().any(|a| a.group.is_some());
+        if !status || prev.mid.is_some() || !numbers_after {
+            out.push(r);
+            continue;
+        }
+        let (Some(first), Some(last)) = (between.first(), between.last()) else {
+            out.push(r);
+            continue;
+        };
+        let at = prev.atoms.len();
+        prev.mid = Some(Mid {
+            at,
+            start: first.start,
+            end: last.end,
+        });
+        prev.atoms.extend(r.atoms);
+        if let Some(a) = prev.atoms.get_mut(at) {
+            a.gap_before = 1;
+            a.plain_before = false;
+            a.glued = false;
+        }
+        prev.tokens.1 = r.tokens.1;
+    }
+    out
 }
 
 /// A four-digit year between 1990 and 2099.

@@ -92,6 +92,9 @@ pub enum TokenKind {
     Dash,
     /// A unit phrase.
     Unit(Scale),
+    /// A completion quarter (`4K-2024`, `Q3 2026`): a word, and a status cell where it
+    /// stands among a row's numbers.
+    Quarter,
     /// Any other run of non-space characters.
     Word,
 }
@@ -112,6 +115,11 @@ impl Token {
     }
     pub fn is_gap(&self) -> bool {
         matches!(self.kind, TokenKind::Gap { .. })
+    }
+    /// A word: any run of non-space characters that is not a number, dash, percent
+    /// mark or unit phrase (a completion quarter is one).
+    pub fn is_word(&self) -> bool {
+        matches!(self.kind, TokenKind::Word | TokenKind::Quarter)
     }
 }
 
@@ -192,6 +200,7 @@ fn token(pair: Pair<'_, Rule>, base: usize) -> Option<Token> {
         Rule::percent => TokenKind::Percent,
         Rule::dash => TokenKind::Dash,
         Rule::unit => TokenKind::Unit(unit_scale(pair)),
+        Rule::quarter => TokenKind::Quarter,
         Rule::word => TokenKind::Word,
         _ => return None,
     };
@@ -281,6 +290,7 @@ mod tests {
                     TokenKind::Dash => "D",
                     TokenKind::Unit(_) => "U",
                     TokenKind::Word => "W",
+                    TokenKind::Quarter => "Q",
                     TokenKind::Gap { .. } => "_",
                 };
                 format!("{tag}:{}", t.text(line))
@@ -314,7 +324,17 @@ mod tests {
                 "W:E43012",
                 "W:NM5",
                 "W:skolestruktur1",
-                "W:4K-2024"
+                "Q:4K-2024"
+            ]
+        );
+        assert_eq!(
+            kinds("Q3 2026 3. kv. 2025 4K2024 5K-2024 4K-20245"),
+            [
+                "Q:Q3 2026",
+                "Q:3. kv. 2025",
+                "Q:4K2024",
+                "W:5K-2024",
+                "W:4K-20245"
             ]
         );
         assert_eq!(

@@ -74,6 +74,9 @@ pub struct Options {
     pub release: bool,
     /// Separator characters after the last group, when nothing follows on the line.
     pub trailing_gap: u32,
+    /// A status stands among the numbers: `(atom, column)`, the atoms before `atom` fill
+    /// the columns before `column` and the rest the others.
+    pub mid: Option<(usize, usize)>,
 }
 
 /// The chosen reading of a run.
@@ -448,6 +451,13 @@ pub fn split_with(
         cand_codes.clear();
         for (si, e) in layer.states.iter().enumerate() {
             let (i, run) = (e.next as usize, e.run);
+            // The columns before a status among the numbers take exactly the atoms
+            // before it.
+            if let Some((at, col)) = opts.mid {
+                if j == col && i != at {
+                    continue;
+                }
+            }
             let vals = layer.codes_of(si);
             // Column j is empty, or holds a number of `len` groups.
             let options = std::iter::once((i, None, 0u16)).chain(
@@ -459,6 +469,9 @@ pub fn split_with(
             );
             for (ni, placed, code) in options {
                 if n - ni > (c - j - 1) * MAX_GROUPS + release_max {
+                    continue;
+                }
+                if opts.mid.is_some_and(|(at, col)| j < col && ni > at) {
                     continue;
                 }
                 let value = value_of(code);
@@ -711,6 +724,7 @@ mod tests {
                 absorb: info.label_words > 0,
                 release: info.after_words > 0,
                 trailing_gap: 0,
+                mid: None,
             },
         )?;
         Some(
@@ -826,6 +840,7 @@ mod tests {
                     absorb: false,
                     release: false,
                     trailing_gap: 0,
+                    mid: None,
                 }
             )
             .is_none()

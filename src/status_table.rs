@@ -8,7 +8,6 @@
 //! description. Status words are data (`rules/status.toml`).
 
 use crate::assemble::Ctx;
-use crate::lex::TokenKind;
 use crate::model::{Cell, Column, ColumnKind, Period, Row, RowKind, Table, TableKind};
 use crate::vocab::{norm_word, phrase_words};
 
@@ -46,7 +45,7 @@ fn is_status_header(ctx: &Ctx<'_>, i: usize) -> bool {
         .lexed
         .tokens
         .iter()
-        .filter(|t| t.kind == TokenKind::Word)
+        .filter(|t| t.is_word())
         .map(|t| t.text(line))
         .collect();
     let has_status = words.iter().any(|w| norm_word(w) == "status");
@@ -83,16 +82,11 @@ fn numeric_header_above(ctx: &Ctx<'_>, i: usize) -> bool {
             return false;
         }
         let line = ctx.line(k);
-        let numeric = info
-            .lexed
-            .tokens
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word)
-            .any(|t| {
-                ctx.vocab
-                    .kind_of(t.text(line))
-                    .is_some_and(|kd| !ctx.vocab.kinds[kd].text)
-            });
+        let numeric = info.lexed.tokens.iter().filter(|t| t.is_word()).any(|t| {
+            ctx.vocab
+                .kind_of(t.text(line))
+                .is_some_and(|kd| !ctx.vocab.kinds[kd].text)
+        });
         if numeric {
             return true;
         }
@@ -658,7 +652,7 @@ fn status_inside(ctx: &Ctx<'_>, i: usize) -> Option<Found> {
         .lexed
         .tokens
         .iter()
-        .filter(|t| t.kind == TokenKind::Word)
+        .filter(|t| t.is_word())
         .map(|t| (t.start as usize, t.text(line)))
         .collect();
     for k in 2..words.len() {

@@ -8,7 +8,7 @@
 //! floor for the share of rows read right and lists every miss, so a change that reads
 //! fewer rows right fails.
 
-use rapportlint::model::{ColumnKind, Document};
+use rapportlint::model::Document;
 use rapportlint::vocab::Vocab;
 use serde::Deserialize;
 use std::path::Path;
@@ -38,7 +38,7 @@ fn numeric_cells(doc: &Document, line: usize) -> Option<(Vec<String>, Option<Str
         let numeric: Vec<usize> = (0..t.columns.len())
             .filter(|&i| !t.columns[i].kind.is_text())
             .collect();
-        let status = t.columns.iter().position(|c| c.kind == ColumnKind::Status);
+        let status = t.status_column();
         for r in &t.rows {
             if r.line == line || (r.cells.is_empty() && r.label_lines.contains(&line)) {
                 let cells = numeric
@@ -126,4 +126,4 @@ fn rows_read_right() {
 }
 
 /// The share of ground-truth rows read right today; raise it as the reading improves.
-const FLOOR: f64 = 86.2;
+const FLOOR: f64 = 88.8;

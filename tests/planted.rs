@@ -22,6 +22,9 @@ struct Case {
     to: String,
     #[serde(default)]
     delete: bool,
+    /// With `delete`: how many lines from `line` on (default 1).
+    #[serde(default = "one")]
+    lines: usize,
     /// Under `fixtures/` (default `excerpts`).
     #[serde(default = "excerpts")]
     dir: String,
@@ -31,6 +34,10 @@ struct Case {
     severity: String,
     points_at: usize,
     help: Option<String>,
+}
+
+fn one() -> usize {
+    1
 }
 
 fn excerpts() -> String {
@@ -55,7 +62,7 @@ fn plant(text: &str, case: &Case) -> String {
     let i = case.line - 1;
     assert!(i < lines.len(), "{}: no line {}", case.name, case.line);
     if case.delete {
-        lines.remove(i);
+        lines.drain(i..i + case.lines);
     } else {
         assert_eq!(
             lines[i].matches(&case.from).count(),

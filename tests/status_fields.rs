@@ -2,7 +2,7 @@
 //! `fixtures/status-truth/` (see its README): every status cell of a status table is
 //! read, at its line, with its value; the counts per value are pinned.
 
-use rapportlint::model::{Document, RowKind, TableKind};
+use rapportlint::model::Document;
 use rapportlint::vocab::Vocab;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
@@ -36,25 +36,22 @@ fn read(name: &str) -> Document {
     rapportlint::read_text(name, src.text, &vocab)
 }
 
-/// Every status field the reader found: line → status text (`""` when empty).
+/// Every status field the reader found: line → status text (`""` when empty), for the
+/// rows that carry one (`Table::status_rows`).
 fn status_fields(doc: &Document) -> HashMap<usize, String> {
     let mut out = HashMap::new();
     for t in &doc.tables {
-        let Some(col) = t.columns.iter().position(|c| c.kind.is_status_field()) else {
-            continue;
-        };
-        for r in &t.rows {
-            match r.cell(col) {
+        for (row, cell) in t.status_rows() {
+            match cell {
                 Some(c) => {
                     out.insert(
                         c.line,
                         c.text.split_whitespace().collect::<Vec<_>>().join(" "),
                     );
                 }
-                None if t.kind == TableKind::Status && r.kind == RowKind::Task => {
-                    out.insert(r.line, String::new());
+                None => {
+                    out.insert(row.line, String::new());
                 }
-                None => {}
             }
         }
     }
@@ -117,4 +114,21 @@ fn seed_000_status_fields() {
     .map(|(k, v)| (k.to_string(), v))
     .collect();
     assert_eq!(counts, want);
+}
+
+#[test]
+fn seed_004_status_fields() {
+    // Investment projects: the `Est. ferdig` cell among the numbers (a quarter, `Ferdig`
+    // or `LØPENDE`), three of them empty.
+    let counts = check("004_107a323575072c43", &[]);
+    let quarters: usize = counts
+        .iter()
+        .filter(|(k, _)| k.contains("K-"))
+        .map(|(_, v)| v)
+        .sum();
+    assert_eq!(quarters, 53);
+    assert_eq!(counts.get("Ferdig"), Some(&17));
+    assert_eq!(counts.get("LØPENDE"), Some(&15));
+    assert_eq!(counts.get(""), Some(&3));
+    assert_eq!(counts.values().sum::<usize>(), 88);
 }

@@ -1,39 +1,42 @@
-//! RL301 `missing-status`: a measure or decision in a status list without a status.
+//! RL301 `missing-status`: a measure, decision or project without a status.
 
 use super::{Diagnostic, Lang, Options, Place, RuleInfo, Severity, TableRef, place_of};
-use crate::model::{ColumnKind, Document, RowKind, Table, TableKind};
+use crate::model::{Document, Table, TableKind};
 
-/// What it does: in lists of measures and decisions with a status column (`Oppdrag /
-/// Status / Beskrivelse status`, verbalvedtak, økonomiplantiltak, klimatiltak), reports
-/// each task whose status cell is empty: in the text, the line after the task starts with
-/// one space where the status should stand, followed by the description.
+/// What it does: reports each row that should carry a status and has none: a task in a
+/// list of measures and decisions (`Oppdrag / Status / Beskrivelse status`, verbalvedtak,
+/// økonomiplantiltak, klimatiltak), where the line after the task starts with one space
+/// where the status should stand; a measure in a money table with a status column (the
+/// savings annex, `Henhold til plan` under the numbers); an investment project whose
+/// `Est. ferdig` cell among the numbers is empty. In a money table only item rows count,
+/// and only when most of them carry a status (totals carry none).
 ///
 /// Why it matters: politicians read the status column to see what was promised and what
 /// happened; an empty status hides exactly that, and is easy to miss in a long list.
 ///
 /// Example: a task `Mål klimagassutslipp: Klimakommunikasjon …` followed by
-/// ` Klima er tema i introduksjonsprogram` (no `Iht. plan`, `Ferdig`, …).
+/// ` Klima er tema i introduksjonsprogram` (no `Iht. plan`, `Ferdig`, …); a project row
+/// `74 730 16 762  3 296 2 083 1 213 Prosjektet består …` with two spaces where the
+/// completion quarter stands in the other rows.
 ///
-/// Fix: fill in the status from the list's vocabulary (`rapportlint rule RL301` lists
-/// the values in `rules/status.toml`).
-///
-/// Only lists read as status tables are checked; a status column in a money table is
-/// not (yet), because a status wrapped onto a line of its own there reads too much like
-/// a heading to tell an empty cell with certainty.
+/// Fix: fill in the status from the list's vocabulary (`rules/status.toml`).
 pub const INFO: RuleInfo = RuleInfo {
     code: "RL301",
     name: "missing-status",
     severity: Severity::Error,
     summary: (
-        "Et tiltak eller vedtak i en statusliste mangler status",
-        "A measure or decision in a status list has no status",
+        "Et tiltak, vedtak eller prosjekt mangler status",
+        "A measure, decision or project has no status",
     ),
     docs: "\
 Hva den gjør
-  I lister over tiltak og vedtak med en statuskolonne (Oppdrag / Status / Beskrivelse
-  status, verbalvedtak, økonomiplantiltak, klimatiltak) meldes hvert oppdrag der
-  statusen er tom: i teksten starter linjen etter oppdraget med ett mellomrom der
-  statusen skulle stått, og så kommer beskrivelsen.
+  Melder hver rad som skal ha en status og ikke har det: et oppdrag i en liste over
+  tiltak og vedtak (Oppdrag / Status / Beskrivelse status, verbalvedtak,
+  økonomiplantiltak, klimatiltak), der linjen etter oppdraget starter med ett mellomrom
+  der statusen skulle stått; et tiltak i en pengetabell med statuskolonne
+  (innsparingsvedlegget, «Henhold til plan» under tallene); et investeringsprosjekt
+  der «Est. ferdig» mellom tallene er tom. I pengetabeller teller bare vanlige rader, og
+  bare når de fleste av dem har status (summer har ingen).
 
 Hvorfor det er viktig
   Politikerne leser statuskolonnen for å se hva som ble lovet og hva som skjedde. En tom
@@ -41,32 +44,19 @@ Hvorfor det er viktig
 
 Eksempel
   Oppdraget «Mål klimagassutslipp: Klimakommunikasjon …» etterfulgt av
-  « Klima er tema i introduksjonsprogram» (uten Iht. plan, Ferdig osv.).
+  « Klima er tema i introduksjonsprogram» (uten Iht. plan, Ferdig osv.); prosjektraden
+  «74 730 16 762  3 296 2 083 1 213 Prosjektet består …» med to mellomrom der de andre
+  radene har ferdigkvartalet.
 
 Retting
-  Fyll inn statusen fra listens ordforråd (verdiene står i rules/status.toml).
-
-Omfang
-  Bare lister som leses som statustabeller kontrolleres; en statuskolonne i en
-  pengetabell kontrolleres ikke ennå, fordi en status brutt over på egen linje der ligner
-  for mye på en overskrift til at en tom celle kan fastslås sikkert.",
+  Fyll inn statusen fra listens ordforråd (verdiene står i rules/status.toml).",
 };
 
-/// Check the tasks of a status list.
+/// Check the rows that carry a status field.
 pub fn check(doc: &Document, table: &Table, opts: &Options, out: &mut Vec<Diagnostic>) {
-    if table.kind != TableKind::Status {
-        return;
-    }
-    let Some(status_col) = table
-        .columns
-        .iter()
-        .position(|c| c.kind == ColumnKind::Status)
-    else {
-        return;
-    };
     let nb = opts.lang == Lang::Nb;
-    for row in table.rows.iter().filter(|r| r.kind == RowKind::Task) {
-        if row.cell(status_col).is_some() {
+    for (row, cell) in table.status_rows() {
+        if cell.is_some() {
             continue;
         }
         let label: String = row.label.chars().take(70).collect();
@@ -75,10 +65,19 @@ pub fn check(doc: &Document, table: &Table, opts: &Options, out: &mut Vec<Diagno
         } else {
             ""
         };
-        // Point at the description that stands where the status should (the line that
-        // starts with one space), or else at the task's last line.
-        let primary = match row.cells.iter().find(|c| c.column != status_col) {
-            Some(c) => place_of(
+        // In a status list, point at the description that stands where the status
+        // should (the line that starts with one space); in a money table, at the row's
+        // numbers, among which or after which the status is missing; else at the
+        // task's last line.
+        let anchor = if table.kind == TableKind::Status {
+            row.cells.first()
+        } else {
+            row.cells
+                .iter()
+                .find(|c| c.value.is_some() || c.text == "-")
+        };
+        let primary = match anchor {
+            Some(c) if table.kind == TableKind::Status => place_of(
                 c,
                 if nb {
                     "status mangler foran beskrivelsen".into()
@@ -86,48 +85,47 @@ pub fn check(doc: &Document, table: &Table, opts: &Options, out: &mut Vec<Diagno
                     "status missing before the description".into()
                 },
             ),
-            None => {
-                let line = row.line;
-                let (s, e) = doc
-                    .lines
-                    .get(line.saturating_sub(1))
-                    .copied()
-                    .unwrap_or((0, 0));
-                let text = doc.text.get(s..e).unwrap_or("");
-                let lead = text.len() - text.trim_start().len();
-                let trail = text.len() - text.trim_end().len();
-                let (start, end) = (s + lead, e - trail);
-                let (l, c) = doc.position(start);
-                let (el, ec) = doc.position(end);
+            Some(c) => {
+                let last = row
+                    .cells
+                    .iter()
+                    .rfind(|x| x.line == c.line && x.value.is_some())
+                    .unwrap_or(c);
+                let (l, col) = doc.position(c.span.0);
+                let (el, ec) = doc.position(last.span.1);
                 Place {
                     line: l,
-                    column: c,
+                    column: col,
                     end_line: el,
                     end_column: ec,
-                    span: (start, end),
+                    span: (c.span.0, last.span.1),
                     label: if nb {
-                        "uten status".into()
+                        "raden har ingen status".into()
                     } else {
-                        "no status".into()
+                        "the row has no status".into()
                     },
                 }
             }
+            None => line_place(doc, row.line, if nb { "uten status" } else { "no status" }),
         };
+        let column = table
+            .status_column()
+            .and_then(|c| table.columns.get(c))
+            .map(|c| c.name.clone())
+            .unwrap_or_default();
         out.push(Diagnostic {
             code: INFO.code,
             rule: INFO.name,
             severity: INFO.severity,
             message: if nb {
-                format!("«{label}{ellipsis}» har ingen status")
+                format!("«{label}{ellipsis}» har ingen verdi i «{column}»")
             } else {
-                format!("«{label}{ellipsis}» has no status")
+                format!("«{label}{ellipsis}» has no value in «{column}»")
             },
             help: Some(if nb {
-                "fyll inn statusen (for eksempel Iht. plan, Forsinket, Ferdig eller Ikke startet)"
-                    .into()
+                "fyll inn statusen; de andre radene i tabellen har en".into()
             } else {
-                "fill in the status (for example Iht. plan, Forsinket, Ferdig or Ikke startet)"
-                    .into()
+                "fill in the status; the table's other rows have one".into()
             }),
             primary,
             related: Vec::new(),
@@ -138,5 +136,28 @@ pub fn check(doc: &Document, table: &Table, opts: &Options, out: &mut Vec<Diagno
             relation: None,
             fix: None,
         });
+    }
+}
+
+/// The trimmed text of 1-based line `line`.
+fn line_place(doc: &Document, line: usize, label: &str) -> Place {
+    let (s, e) = doc
+        .lines
+        .get(line.saturating_sub(1))
+        .copied()
+        .unwrap_or((0, 0));
+    let text = doc.text.get(s..e).unwrap_or("");
+    let lead = text.len() - text.trim_start().len();
+    let trail = text.len() - text.trim_end().len();
+    let (start, end) = (s + lead, (e - trail).max(s + lead));
+    let (l, c) = doc.position(start);
+    let (el, ec) = doc.position(end);
+    Place {
+        line: l,
+        column: c,
+        end_line: el,
+        end_column: ec,
+        span: (start, end),
+        label: label.into(),
     }
 }
