@@ -86,12 +86,14 @@ pub fn read_document(path: &str, text: String, vocab: &Vocab) -> Document {
         .map(|(_, info)| info.no)
         .collect();
     drop(ctx);
+    let claims = crate::claims::read(&text, &ranges, &tables, vocab);
     Document {
         path: path.to_string(),
         text,
         lines: ranges,
         tables,
         outside_lines,
+        claims,
     }
 }
 
@@ -1241,6 +1243,7 @@ impl Ctx<'_> {
                 span: (start, end),
                 minus: value.as_ref().and_then(|n| n.minus),
                 percent: value.as_ref().is_some_and(|n| n.percent),
+                quarter: false,
             });
         }
         // The label: wrapped lines above, then the words before the numbers, then any
@@ -1308,7 +1311,9 @@ impl Ctx<'_> {
             if let Some(m) = run.mid {
                 let (ms, me) = (m.start as usize, m.end as usize);
                 let text = row_text.get(ms..me).unwrap_or("");
-                text_cells.insert(0, self.text_cell(row_line, ms, me, status_col, text));
+                let mut cell = self.text_cell(row_line, ms, me, status_col, text);
+                cell.quarter = m.quarter;
+                text_cells.insert(0, cell);
             }
         }
         cells.extend(text_cells);
@@ -1349,6 +1354,7 @@ impl Ctx<'_> {
             span: (self.ranges[line].0 + s, self.ranges[line].0 + e),
             minus: None,
             percent: false,
+            quarter: false,
         }
     }
 

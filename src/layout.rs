@@ -22,6 +22,8 @@ pub struct Mid {
     pub at: usize,
     pub start: u32,
     pub end: u32,
+    /// The status is a completion quarter (`4K-2024`).
+    pub quarter: bool,
 }
 
 /// One line of the document, described for table assembly.
@@ -375,8 +377,9 @@ fn join_at_status(
             .iter()
             .filter(|t| !t.is_gap())
             .collect();
+        let quarter = matches!(between.as_slice(), [q] if q.kind == TokenKind::Quarter);
         let status = match between.as_slice() {
-            [q] if q.kind == TokenKind::Quarter => true,
+            _ if quarter => true,
             words
                 if !words.is_empty()
                     && words.len() <= 4
@@ -404,6 +407,7 @@ fn join_at_status(
             at,
             start: first.start,
             end: last.end,
+            quarter,
         });
         prev.atoms.extend(r.atoms);
         if let Some(a) = prev.atoms.get_mut(at) {

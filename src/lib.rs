@@ -7,6 +7,7 @@
 
 pub mod assemble;
 pub mod baseline;
+pub mod claims;
 pub mod config;
 pub mod fix;
 pub mod header;

@@ -206,6 +206,10 @@ pub struct Cell {
     pub minus: Option<MinusKind>,
     #[serde(skip)]
     pub percent: bool,
+    /// A completion quarter (`4K-2024`): a status that names a time, not a vocabulary
+    /// value.
+    #[serde(skip)]
+    pub quarter: bool,
 }
 
 /// A row of a table.
@@ -318,6 +322,31 @@ pub struct Document {
     pub tables: Vec<Table>,
     /// 1-based lines with two or more numbers in a row-like layout that are in no table.
     pub outside_lines: Vec<usize>,
+    /// Sentences of the prose that count what a status list holds.
+    pub claims: Vec<Claim>,
+}
+
+/// A count in the report's prose of what a status list holds: `i alt 102 forskjellige
+/// tiltak`, `fire tiltak er allerede ferdig`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim {
+    /// 1-based line of the count.
+    pub line: usize,
+    /// Byte span of the count in the document text.
+    pub span: (usize, usize),
+    /// The count as printed (`102`, `Fire`).
+    pub printed: String,
+    pub count: u64,
+    /// The status value counted (index into the vocabulary's statuses), or `None` when
+    /// the count is of the whole list.
+    pub status: Option<usize>,
+    /// What is counted, normalised (`tiltak`).
+    pub noun: String,
+    /// Normalised words of the sentences that may name the list counted: the count's
+    /// own sentence, those before it in its paragraph (nearest first), the one after.
+    pub context: Vec<Vec<String>>,
+    /// The count's sentence, as printed.
+    pub sentence: String,
 }
 
 impl Document {

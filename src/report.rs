@@ -26,6 +26,10 @@ fn miette_severity(s: Severity) -> miette::Severity {
     }
 }
 
+/// How far (in lines) from a finding an operand may stand and still be drawn in the
+/// finding's snippet.
+const NEAR_LINES: usize = 40;
+
 /// Rich output: the report text around each finding, the offending cell and its operands.
 pub fn human(results: &[FileResult<'_>], color: bool, lang: Lang) -> String {
     let mut out = human_body(results, color, lang);
@@ -58,12 +62,31 @@ pub fn human_body(results: &[FileResult<'_>], color: bool, lang: Lang) -> String
             } else {
                 d.related.iter().collect()
             };
-            for rel in shown {
+            // Operands near the finding are labels in its snippet; far ones are listed
+            // (a snippet would print every line between them).
+            let (near, far): (Vec<_>, Vec<_>) = shown
+                .into_iter()
+                .partition(|rel| rel.line.abs_diff(d.primary.line) <= NEAR_LINES);
+            for rel in near {
                 labels.push(LabeledSpan::new_with_span(
                     Some(rel.label.clone()),
                     (rel.span.0, rel.span.1 - rel.span.0),
                 ));
             }
+            let far_note = (!far.is_empty()).then(|| {
+                let places = far
+                    .iter()
+                    .map(|rel| match lang {
+                        Lang::Nb => format!("linje {}: {}", rel.line, rel.label),
+                        Lang::En => format!("line {}: {}", rel.line, rel.label),
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                match lang {
+                    Lang::Nb => format!("se også {places}"),
+                    Lang::En => format!("see also {places}"),
+                }
+            });
             let mut diag = MietteDiagnostic::new(d.message.clone())
                 .with_code(format!("{}({})", d.code, d.rule))
                 .with_severity(miette_severity(d.severity))
@@ -71,10 +94,10 @@ pub fn human_body(results: &[FileResult<'_>], color: bool, lang: Lang) -> String
             let hidden = d.related.len().saturating_sub(MAX_LABELS);
             let more = (hidden > 0).then(|| match lang {
                 Lang::Nb => {
-                    format!("{hidden} celler til er ikke vist (alle står i --output-format json)")
+                    format!("{hidden} steder til er ikke vist (alle står i --output-format json)")
                 }
                 Lang::En => {
-                    format!("{hidden} more cells not shown (all are in --output-format json)")
+                    format!("{hidden} more places not shown (all are in --output-format json)")
                 }
             });
             let fix = d.fix.as_ref().map(|f| {
@@ -88,7 +111,7 @@ pub fn human_body(results: &[FileResult<'_>], color: bool, lang: Lang) -> String
                 };
                 format!("{tier}: {}", f.message)
             });
-            let help = [d.help.clone(), more, fix]
+            let help = [d.help.clone(), far_note, more, fix]
                 .into_iter()
                 .flatten()
                 .collect::<Vec<_>>();
@@ -202,10 +225,10 @@ pub fn summary_of(t: &Totals, lang: Lang) -> String {
     let (e, w) = (t.errors, t.warnings);
     out.push_str(&match lang {
         Lang::Nb => format!(
-            "Kontrollerte {files} fil(er): {tables} tabeller, {relations} summer og kolonneforhold ({skipped} hoppet over: tom, tvetydig eller prosentcelle, eller uklart hvilke rader en sum dekker), {status} statusfelt lest. Funn: {e} feil, {w} advarsler.\n"
+            "Kontrollerte {files} fil(er): {tables} tabeller, {relations} summer, kolonneforhold og tellinger ({skipped} hoppet over: tom, tvetydig eller prosentcelle, eller uklart hvilke rader en sum dekker eller hvilken liste et antall gjelder), {status} statusfelt kontrollert. Funn: {e} feil, {w} advarsler.\n"
         ),
         Lang::En => format!(
-            "Checked {files} file(s): {tables} tables, {relations} totals and column relations ({skipped} skipped: empty, ambiguous or percent cell, or unclear which rows a total covers), {status} status fields read. Found: {e} errors, {w} warnings.\n"
+            "Checked {files} file(s): {tables} tables, {relations} totals, column relations and counts ({skipped} skipped: empty, ambiguous or percent cell, or unclear which rows a total covers or which list a count is of), {status} status fields checked. Found: {e} errors, {w} warnings.\n"
         ),
     });
     out

@@ -143,6 +143,37 @@ pub(crate) fn status_at_start(ctx: &Ctx<'_>, i: usize) -> Option<Found> {
     None
 }
 
+/// A status at the start of line `i` spelled almost like a known one (`Forsinkt`,
+/// `Iht. plann`): one to four words within two edits of a spelling with as many words,
+/// followed by the start of a description. Only asked where a status must stand.
+pub(crate) fn near_status_at_start(ctx: &Ctx<'_>, i: usize) -> Option<Found> {
+    let line = ctx.line(i);
+    let lead = line.len() - line.trim_start().len();
+    if !line[lead..].chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    for n in (1..=words.len().min(4)).rev() {
+        let head = words[..n].join(" ").to_lowercase();
+        if head.chars().count() < 5 {
+            continue;
+        }
+        let near = ctx.vocab.status_spellings().any(|(spelling, _)| {
+            spelling.split_whitespace().count() == n
+                && strsim::levenshtein(&spelling.to_lowercase(), &head) <= 2
+        });
+        let end = byte_after_words(line, n);
+        if near && starts_cell(line.get(end..).unwrap_or("")) {
+            return Some(Found {
+                start: lead,
+                end,
+                lines: 1,
+            });
+        }
+    }
+    None
+}
+
 /// The most lines a wrapped status spans (`Ikke i` / `henhold` / `til plan`).
 const MAX_STATUS_LINES: usize = 3;
 
@@ -419,7 +450,17 @@ fn read_blocks(ctx: &Ctx<'_>, header_line: usize, header_text: &str) -> (Vec<Row
             // The header again at the start of a line, not after a page footer: the
             // next list begins (under its own heading, `Klima`); repeated after a page
             // break, pdftotext starts it with one space.
-            let next_list = text.trim() == header_text && !text.starts_with(' ') && !after_footer;
+            // A short heading of its own right before the header (`Klima`) starts the
+            // next list too, even where the header lands at the top of a page.
+            let under_heading = paragraphs.last().is_some_and(|p| {
+                p.lines.len() <= 2
+                    && p.lines.iter().all(|&l| ctx.infos[l].words <= 4)
+                    && (paragraphs.len() == 1
+                        || (p.lines[0].saturating_sub(3)..p.lines[0])
+                            .any(|k| ctx.infos[k].lone_space))
+            });
+            let next_list = text.trim() == header_text
+                && (!text.starts_with(' ') && !after_footer || under_heading);
             // A line wider than a list's columns is prose: the list has ended.
             let prose = info.chars > PROSE_WIDTH
                 && status_inside(ctx, j).is_none()
@@ -545,12 +586,17 @@ fn rows_of_block(ctx: &Ctx<'_>, paragraphs: &[Paragraph], closed: bool, rows: &m
             .flat_map(|p| &p.lines)
             .all(|&l| ctx.infos[l].chars <= CELL_WIDTH);
         if closed && narrow && (2..=MAX_PARAGRAPHS).contains(&paragraphs.len()) {
-            rows.push(make_row(
-                ctx,
-                &lines_of(0..1),
-                None,
-                &lines_of(1..paragraphs.len()),
-            ));
+            // A status spelled almost like a known one stands where the status should.
+            let p1 = &paragraphs[1].lines;
+            let row = match near_status_at_start(ctx, p1[0]) {
+                Some(f) => {
+                    let mut desc: Vec<usize> = p1[1..].to_vec();
+                    desc.extend(lines_of(2..paragraphs.len()));
+                    make_row(ctx, &lines_of(0..1), Some((p1[0], &f)), &desc)
+                }
+                None => make_row(ctx, &lines_of(0..1), None, &lines_of(1..paragraphs.len())),
+            };
+            rows.push(row);
         }
         return;
     }

@@ -8,6 +8,21 @@ const ROWS_TOML: &str = include_str!("../rules/rows.toml");
 const STATUS_TOML: &str = include_str!("../rules/status.toml");
 const RELATIONS_TOML: &str = include_str!("../rules/relations.toml");
 const STATUTORY_TOML: &str = include_str!("../rules/statutory.toml");
+const CLAIMS_TOML: &str = include_str!("../rules/claims.toml");
+
+/// The words of sentences that count what a status list holds (`rules/claims.toml`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimWords {
+    /// What a status list lists (`tiltak`, `vedtak`, `prosjekter`).
+    pub nouns: Vec<String>,
+    /// Words that make a count the whole list (`i alt`, `ulike`).
+    pub totals: Vec<String>,
+    /// Words that make a count approximate (`over`, `om lag`).
+    pub hedges: Vec<String>,
+    /// Number words.
+    pub numbers: HashMap<String, u64>,
+}
 
 /// A column kind from `rules/columns.toml`.
 #[derive(Debug, Clone, Deserialize)]
@@ -74,8 +89,12 @@ pub struct StatusDef {
 }
 
 #[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct StatusFile {
     status: Vec<StatusDef>,
+    /// Per state, phrases in a description that contradict a status of that state.
+    #[serde(default)]
+    contradictions: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 /// A column relation from `rules/relations.toml`.
@@ -198,10 +217,14 @@ pub struct Vocab {
     pub statuses: Vec<StatusDef>,
     /// Status aliases as normalised word sequences, longest first, with the index of their value.
     status_aliases: Vec<(Vec<String>, usize)>,
+    /// Per state, phrases (normalised words) that contradict a status of that state.
+    contradictions: Vec<(String, Vec<Vec<String>>)>,
     pub relations: Vec<RelationDef>,
     pub identities: Vec<IdentityDef>,
     /// Relations a user declared for tables by title.
     pub table_relations: Vec<TableRelationDef>,
+    /// The words of counting sentences.
+    pub claims: ClaimWords,
 }
 
 /// Lowercase a header or label word and strip the punctuation around it.
@@ -238,6 +261,7 @@ impl Vocab {
             toml::from_str(STATUTORY_TOML).map_err(|e| format!("rules/statutory.toml: {e}"))?;
         let mut v = Self::build(columns, rows, status, relations);
         v.identities = statutory.identity;
+        v.claims = toml::from_str(CLAIMS_TOML).map_err(|e| format!("rules/claims.toml: {e}"))?;
         Ok(v)
     }
 
@@ -293,9 +317,15 @@ impl Vocab {
                 .collect(),
             statuses: status.status,
             status_aliases,
+            contradictions: status
+                .contradictions
+                .into_iter()
+                .map(|(state, list)| (state, phrases(list)))
+                .collect(),
             relations: relations.relation,
             identities: Vec::new(),
             table_relations: Vec::new(),
+            claims: ClaimWords::default(),
         }
     }
 
@@ -410,6 +440,50 @@ impl Vocab {
                 !alias.is_empty() && words.len() >= alias.len() && words[..alias.len()] == alias[..]
             })
             .map(|(alias, i)| (*i, alias.len()))
+    }
+
+    /// The value a whole status cell names (`Iht. plan`, `henhold til plan`), if any.
+    pub fn status_value(&self, text: &str) -> Option<usize> {
+        let words = phrase_words(text);
+        self.match_status(&words)
+            .filter(|&(_, n)| n == words.len())
+            .map(|(i, _)| i)
+    }
+
+    /// Every spelling of every status value, with the value's index.
+    pub fn status_spellings(&self) -> impl Iterator<Item = (&str, usize)> {
+        self.statuses.iter().enumerate().flat_map(|(i, s)| {
+            std::iter::once(s.canonical.as_str())
+                .chain(s.aliases.iter().map(String::as_str))
+                .map(move |a| (a, i))
+        })
+    }
+
+    /// The first phrase in `text` that contradicts a status of `state`, as the range of
+    /// word indices it covers in [`phrase_words`] of `text`. A phrase right after a
+    /// negation (`ikke forsinket`) does not count, unless it is a negation itself.
+    pub fn contradiction(&self, state: &str, text: &str) -> Option<std::ops::Range<usize>> {
+        let (_, phrases) = self.contradictions.iter().find(|(s, _)| s == state)?;
+        let words = phrase_words(text);
+        let negation = |w: &str| matches!(w, "ikke" | "ikkje" | "ingen" | "uten");
+        for start in 0..words.len() {
+            for p in phrases {
+                if p.is_empty()
+                    || start + p.len() > words.len()
+                    || words[start..start + p.len()] != p[..]
+                {
+                    continue;
+                }
+                let negated = !negation(&p[0])
+                    && words[start.saturating_sub(2)..start]
+                        .iter()
+                        .any(|w| negation(w));
+                if !negated {
+                    return Some(start..start + p.len());
+                }
+            }
+        }
+        None
     }
 
     /// The status alias that the normalised words end with (longest first).

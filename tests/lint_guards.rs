@@ -212,3 +212,94 @@ fn config_relation_by_title() {
     assert_eq!(found, [("RL102", 10)], "{diags:?}");
     assert!(checked.relations_checked >= 3, "{checked:?}");
 }
+
+/// The synthetic status list of `fixtures/planted/status-count-synthetic.txt` with its
+/// summary sentence replaced.
+fn status_list_with_summary(summary: &str) -> String {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/planted/status-count-synthetic.txt"),
+    )
+    .expect("fixture reads");
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines[2] = summary;
+    lines[3] = "";
+    lines.join("\n")
+}
+
+#[test]
+fn counts_that_are_bounds_or_name_no_list_are_no_findings() {
+    for summary in [
+        // A bound, not a count.
+        "Handlingsplanen for næringsutvikling har over 9 ulike tiltak.",
+        // Approximately.
+        "Handlingsplanen for næringsutvikling har om lag 9 ulike tiltak.",
+        // A count of another set: no list is named.
+        "Regionen har i alt 9 ulike tiltak for næringslivet.",
+        // A subset the sentence describes, not the whole list.
+        "Handlingsplanen for næringsutvikling har 9 tiltak som gjelder unge.",
+    ] {
+        let (diags, _) = lint(&status_list_with_summary(summary));
+        assert!(
+            diags.iter().all(|d| d.code != "RL305"),
+            "{summary}: {:?}",
+            diags.iter().map(|d| &d.message).collect::<Vec<_>>()
+        );
+    }
+    // The same list named with a whole count that is wrong is a finding.
+    let (diags, _) = lint(&status_list_with_summary(
+        "Handlingsplanen for næringsutvikling har i alt 9 ulike tiltak.",
+    ));
+    assert!(
+        diags
+            .iter()
+            .any(|d| d.code == "RL305" && d.primary.line == 3)
+    );
+}
+
+#[test]
+fn descriptions_that_negate_a_contradiction_are_no_findings() {
+    let with = |description: &str| {
+        std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("fixtures/planted/status-count-synthetic.txt"),
+        )
+        .expect("fixture reads")
+        .replace("Rådet er etablert og har hatt to møter.", description)
+    };
+    // `Ferdig` over work that goes on is a contradiction; over work that no longer
+    // goes on it is none.
+    let (diags, _) = lint(&with("Rådet er etablert, og ikke noe pågår fortsatt."));
+    assert!(
+        diags.iter().all(|d| d.code != "RL304"),
+        "{:?}",
+        diags.iter().map(|d| &d.message).collect::<Vec<_>>()
+    );
+    let (diags, _) = lint(&with("Rådet er etablert, og arbeidet pågår fortsatt."));
+    assert!(
+        diags
+            .iter()
+            .any(|d| d.code == "RL304" && d.primary.line == 11)
+    );
+}
+
+#[test]
+fn a_sum_of_the_other_items_is_an_item_of_the_total() {
+    // `Sum øvrige prosjekter` sums projects not listed; the final `Sum` is every listed
+    // project plus it (004: 10122–10124).
+    let text = "Beløp i 1000\n\nProsjekt Budsjett Regnskap\n\nSkole 100 90\n\nBarnehage 200 210\n\nSum øvrige prosjekter 50 40\n\nSum 350 340\n";
+    let (diags, checked) = lint(text);
+    assert!(
+        diags.iter().all(|d| d.code != "RL101"),
+        "{:?}",
+        diags.iter().map(|d| &d.message).collect::<Vec<_>>()
+    );
+    assert!(checked.relations_checked >= 2, "{checked:?}");
+    // A `Sum` that is not the items plus that row is still an error.
+    let (diags, _) = lint(&text.replace("Sum 350 340", "Sum 390 340"));
+    assert!(
+        diags
+            .iter()
+            .any(|d| d.code == "RL101" && d.primary.line == 11)
+    );
+}

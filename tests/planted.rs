@@ -173,6 +173,8 @@ fn fixes_restore_the_clean_excerpt_or_leave_it() {
             "one-deviation-runs-the-other-way",
             "one-minus-written-differently",
             "one-number-grouped-with-a-no-break-space",
+            "status-misspelt",
+            "status-spelled-otherwise",
         ]
     );
 }

@@ -11,15 +11,20 @@ use serde::Serialize;
 pub mod average_range;
 pub mod column_relation;
 pub mod deviation_direction;
+pub mod empty_description;
 pub mod missing_status;
 pub mod mixed_minus;
 pub mod mixed_separator;
 pub mod percent_share;
 pub mod repair;
 pub mod sign_by_kind;
+pub mod status_contradiction;
+pub mod status_count;
+pub mod status_spelling;
 pub mod statutory_identity;
 pub mod suppress;
 pub mod total_sum;
+pub mod unknown_status;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -177,6 +182,11 @@ pub fn all() -> Vec<RuleInfo> {
         sign_by_kind::INFO,
         mixed_separator::INFO,
         missing_status::INFO,
+        unknown_status::INFO,
+        empty_description::INFO,
+        status_contradiction::INFO,
+        status_count::INFO,
+        status_spelling::INFO,
         suppress::INFO,
     ]
 }
@@ -235,8 +245,13 @@ pub fn check_with(doc: &Document, vocab: &Vocab, opts: &Options) -> (Vec<Diagnos
         deviation_direction::check(doc, table, vocab, opts, &mut out, &mut checked);
         sign_by_kind::check(table, opts, &mut out, &mut checked);
         missing_status::check(doc, table, opts, &mut out);
+        unknown_status::check(table, vocab, opts, &mut out);
+        empty_description::check(table, opts, &mut out);
+        status_contradiction::check(doc, table, vocab, opts, &mut out);
+        status_spelling::check(table, vocab, opts, &mut out);
         checked.status_fields_checked += status_fields(table);
     }
+    status_count::check(doc, vocab, opts, &mut out, &mut checked);
     mixed_minus::check(doc, opts, &mut out, &mut checked);
     mixed_separator::check(doc, opts, &mut out, &mut checked);
     suppress::apply(doc, &mut out, opts.lang);

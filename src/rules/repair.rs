@@ -232,6 +232,7 @@ mod tests {
                 None
             },
             percent: false,
+            quarter: false,
         }
     }
 

@@ -284,6 +284,8 @@ pub fn check(
     // Totals that repeat the one row above them (`Lønn` / `Sum Lønn`).
     let mut one_row_sums = 0usize;
     let mut failures = Vec::new();
+    // Failed subtotals that a later total holds with as items (`Sum øvrige prosjekter`).
+    let mut leaves: Vec<usize> = Vec::new();
     for i in 0..table.rows.len() {
         let row = &table.rows[i];
         match row.kind {
@@ -370,10 +372,20 @@ pub fn check(
             }
         }
         // All items since the last grand total, when the subtotals are no parts of it.
+        let mut from_flat = false;
         if held.is_none() && !flat.is_empty() && flat != natural {
             let e = eval(table, &flat, &found, false, extra);
             if e.all() {
                 held = Some((flat.clone(), e, false, (false, true)));
+                from_flat = true;
+            } else if e.firm(flat.len()) >= 1
+                && flat.iter().any(|&r| table.rows[r].kind != RowKind::Item)
+            {
+                // Some columns hold over all items with a failed subtotal among them:
+                // that subtotal was an item, and the columns that do not hold are
+                // judged over these rows.
+                leaves.extend(flat.iter().copied());
+                partial = Some((e.firm(flat.len()), flat.clone()));
             }
         }
         // A total above its rows.
@@ -390,6 +402,11 @@ pub fn check(
                     held = Some((below, e, false, (false, true)));
                 }
             }
+        }
+        if let (Some((cover, ..)), true) = (&held, from_flat) {
+            // A failed subtotal among the items of a total that holds over all items was
+            // an item after all.
+            leaves.extend(cover.iter().copied());
         }
         match held {
             Some((cover, e, doubtful, _)) => {
@@ -450,6 +467,12 @@ pub fn check(
                 reduce(&mut units, &natural, i);
                 is_total[i] = true;
                 doubtful[i] = true;
+                // A subtotal that adds up to nothing above it may be the rest of the
+                // items summed (`Sum øvrige prosjekter`): a later total that holds with
+                // it among the items tells (and withdraws this failure).
+                if row.kind == RowKind::Subtotal {
+                    flat.push(i);
+                }
                 failures.push(Failure {
                     row: i,
                     extra,
@@ -478,6 +501,10 @@ pub fn check(
                 one_row_sums,
                 lang,
             ));
+            continue;
+        }
+        // An item after all: its values count in the total that holds over it.
+        if leaves.contains(&f.row) {
             continue;
         }
         judge(

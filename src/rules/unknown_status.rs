@@ -1,0 +1,141 @@
+//! RL302 `unknown-status`: a status value the list's vocabulary does not know.
+
+use super::{
+    Applicability, Diagnostic, Edit, Fix, Lang, Options, RuleInfo, Severity, TableRef, place_of,
+};
+use crate::model::{Cell, Table};
+use crate::vocab::Vocab;
+
+/// What it does: in a status column whose values come from a vocabulary (most of its
+/// cells are known values from `rules/status.toml` or the configuration), reports a
+/// cell that is none of them, with the closest known spelling. Completion quarters
+/// (`4K-2024`) are times, not vocabulary values, and always pass. A column of free text
+/// (a climate list's `Status 1. tertial`) is not a vocabulary column and is not checked.
+///
+/// Why it matters: a reader sorts measures by their status; a misspelt or invented
+/// value (`Forsinkt`, `Iht. plann`) falls out of every count and filter, and a
+/// municipality's own vocabulary belongs in its configuration.
+///
+/// Example: `Forsinkt Sak kommer til behandling i formannskapet.` in a list of `Iht.
+/// plan`, `Ferdig` and `Forsinket`.
+///
+/// Fix: write the value as the vocabulary does; when one spelling is within two edits,
+/// `--unsafe-fixes` writes it (`Forsinkt` → `Forsinket`). A value the municipality
+/// uses on purpose goes into `rapportlint.toml` as a `[[status]]`.
+pub const INFO: RuleInfo = RuleInfo {
+    code: "RL302",
+    name: "unknown-status",
+    severity: Severity::Warning,
+    summary: (
+        "En statusverdi som ikke er i ordforrådet",
+        "A status value that is not in the vocabulary",
+    ),
+    docs: "\
+Hva den gjør
+  I en statuskolonne der verdiene kommer fra et ordforråd (de fleste cellene er kjente
+  verdier fra rules/status.toml eller konfigurasjonen), meldes en celle som ikke er noen
+  av dem, med den nærmeste kjente skrivemåten. Ferdigkvartaler (4K-2024) er tidspunkter,
+  ikke ordforrådsverdier, og godtas alltid. En kolonne med fritekst (klimalistens
+  «Status 1. tertial») er ingen ordforrådskolonne og kontrolleres ikke.
+
+Hvorfor det er viktig
+  Leseren sorterer tiltakene etter status; en feilstavet eller ny verdi (Forsinkt,
+  Iht. plann) faller utenfor alle opptellinger og filtre, og kommunens egne verdier
+  hører hjemme i konfigurasjonen.
+
+Eksempel
+  «Forsinkt Sak kommer til behandling i formannskapet.» i en liste med Iht. plan,
+  Ferdig og Forsinket.
+
+Retting
+  Skriv verdien slik ordforrådet gjør; når én skrivemåte er innen to tegn, skriver
+  --unsafe-fixes den (Forsinkt → Forsinket). En verdi kommunen bruker med vilje, legges
+  inn i rapportlint.toml som [[status]].",
+};
+
+/// Check a table's status column.
+pub fn check(table: &Table, vocab: &Vocab, opts: &Options, out: &mut Vec<Diagnostic>) {
+    let cells: Vec<&Cell> = table
+        .status_rows()
+        .into_iter()
+        .filter_map(|(_, c)| c)
+        .collect();
+    let known = |c: &Cell| c.quarter || vocab.status_value(&c.text).is_some();
+    let n_known = cells.iter().filter(|c| known(c)).count();
+    // A vocabulary column: three or more known values, and two in three cells known.
+    if n_known < 3 || n_known * 3 < cells.len() * 2 {
+        return;
+    }
+    let nb = opts.lang == Lang::Nb;
+    for cell in cells.into_iter().filter(|c| !known(c)) {
+        let text = cell.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let (closest, distance) = closest_spelling(vocab, &text);
+        let fix = (distance <= 2).then(|| Fix {
+            applicability: Applicability::Unsafe,
+            message: if nb {
+                format!("skriv «{closest}»")
+            } else {
+                format!("write «{closest}»")
+            },
+            edits: vec![Edit {
+                span: cell.span,
+                content: closest.clone(),
+            }],
+        });
+        out.push(Diagnostic {
+            code: INFO.code,
+            rule: INFO.name,
+            severity: INFO.severity,
+            message: if nb {
+                format!("statusen «{text}» er ikke en kjent verdi")
+            } else {
+                format!("the status «{text}» is not a known value")
+            },
+            help: Some(if nb {
+                format!(
+                    "nærmeste kjente verdi er «{closest}»; en verdi kommunen bruker med vilje, legges inn i rapportlint.toml som [[status]]"
+                )
+            } else {
+                format!(
+                    "the closest known value is «{closest}»; a value the municipality uses on purpose goes into rapportlint.toml as a [[status]]"
+                )
+            }),
+            primary: place_of(
+                cell,
+                if nb {
+                    "ukjent status".into()
+                } else {
+                    "unknown status".into()
+                },
+            ),
+            related: Vec::new(),
+            table: TableRef::of(table),
+            expected: Some(closest),
+            found: Some(text),
+            delta: None,
+            relation: None,
+            fix,
+        });
+    }
+}
+
+/// The known spelling closest to `text` (case does not count), with its distance in
+/// edits.
+fn closest_spelling(vocab: &Vocab, text: &str) -> (String, usize) {
+    let lower = text.to_lowercase();
+    vocab
+        .status_spellings()
+        .map(|(s, i)| {
+            let d = strsim::levenshtein(&s.to_lowercase(), &lower);
+            // The canonical spelling of the value, unless the alias is the nearer one.
+            let canonical = &vocab.statuses[i].canonical;
+            let shown = if strsim::levenshtein(&canonical.to_lowercase(), &lower) <= d {
+                canonical.clone()
+            } else {
+                s.to_string()
+            };
+            (shown, d)
+        })
+        .min_by_key(|(s, d)| (*d, s.len()))
+        .unwrap_or_default()
+}
