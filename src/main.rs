@@ -42,9 +42,11 @@ enum Command {
     /// Kontroller rapporter (check reports).
     ///
     /// Leser tabellene og kontrollerer dem med de innebygde reglene: summer (RL101),
-    /// kolonneforhold (RL102), prosenter (RL103), lovpålagte sammenhenger (RL104) og snitt
-    /// (RL105). Avrunding gir aldri funn. Avsluttes med en oppsummering av hva som ble
-    /// kontrollert.
+    /// kolonneforhold (RL102), prosenter (RL103), lovpålagte sammenhenger (RL104), snitt
+    /// (RL105), fortegn (RL201–RL204) og statusfelt (RL301–RL306: mangler, ukjent verdi,
+    /// uten beskrivelse, motsier beskrivelsen, antall i teksten, skrivemåte). Avrunding
+    /// gir aldri funn. Avsluttes med en oppsummering av hva som ble kontrollert;
+    /// `rapportlint rules` lister reglene.
     #[command(verbatim_doc_comment)]
     Lint {
         /// Rapportfiler (tekst: UTF-8, UTF-16 med BOM eller Windows-1252).
