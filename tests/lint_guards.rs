@@ -303,3 +303,26 @@ fn a_sum_of_the_other_items_is_an_item_of_the_total() {
             .any(|d| d.code == "RL101" && d.primary.line == 11)
     );
 }
+
+#[test]
+fn a_share_cut_off_in_its_last_digit_is_a_warning() {
+    let table = |heltid: &str| {
+        format!(
+            "Ansatte etter kjønn\n\nKvinner andel Kvinner antall Menn andel Menn antall\n\nHeltid {heltid} 45 400 23,0 % 13 590\n\nDeltid 78,7 % 4 409 21,3 % 1 196\n\nTimelønnede 79,3 % 4 580 20,7 % 1 199\n"
+        )
+    };
+    let rl103 = |text: &str| -> Vec<rules::Severity> {
+        lint(text)
+            .0
+            .iter()
+            .filter(|d| d.code == "RL103")
+            .map(|d| d.severity)
+            .collect()
+    };
+    // 45 400 / 58 990 = 76,96 %: printed 77,0 it is right ...
+    assert_eq!(rl103(&table("77,0 %")), []);
+    // ... printed 76,9 it is cut off rather than rounded: a warning ...
+    assert_eq!(rl103(&table("76,9 %")), [rules::Severity::Warning]);
+    // ... printed 76,8 it is wrong: an error.
+    assert_eq!(rl103(&table("76,8 %")), [rules::Severity::Error]);
+}

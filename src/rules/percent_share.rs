@@ -142,6 +142,25 @@ fn judge(row: &Row, p: usize, part: usize, whole: Whole) -> Option<bool> {
     Some(v + h >= lo && v - h <= hi)
 }
 
+/// Is the printed percent the share of the printed amounts cut off rather than rounded
+/// (`73,9` for 23 030 / 31 123 = 73,996 %)?
+fn truncated(row: &Row, p: usize, part: usize, whole: Whole) -> bool {
+    let Some(pv) = row.cell(p).and_then(|c| c.value) else {
+        return false;
+    };
+    let (Some(a), Some((b, _))) = (
+        row.cell(part).filter(|c| !c.percent).and_then(|c| c.value),
+        whole_value(row, part, whole),
+    ) else {
+        return false;
+    };
+    let Some(share) = (a.abs() * Decimal::ONE_HUNDRED).checked_div(b.abs()) else {
+        return false;
+    };
+    let cut = share.round_dp_with_strategy(pv.scale(), rust_decimal::RoundingStrategy::ToZero);
+    cut == pv.abs() && share.round_dp(pv.scale()) != cut
+}
+
 /// Does the header name this pair (`Avvik i %` from `Avvik` and a budget)?
 fn named(table: &Table, p: usize, part: usize, whole: Whole) -> bool {
     let Whole::Column(whole) = whole else {
@@ -203,7 +222,18 @@ pub fn check(table: &Table, opts: &Options, out: &mut Vec<Diagnostic>, checked: 
                 Some(true) => checked.relations_checked += 1,
                 Some(false) => {
                     checked.relations_checked += 1;
-                    out.push(diagnostic(table, row, p, part, whole, opts.lang));
+                    let mut d = diagnostic(table, row, p, part, whole, opts.lang);
+                    // Cut off in the last digit instead of rounded: a method, not a wrong
+                    // number; a warning.
+                    if truncated(row, p, part, whole) {
+                        d.severity = Severity::Warning;
+                        d.help = Some(if opts.lang == Lang::Nb {
+                            "verdien ser avkortet ut i stedet for avrundet: andelen av beløpene, kuttet etter siste siffer, gir den".into()
+                        } else {
+                            "the value looks cut off rather than rounded: the share of the amounts, cut after the last digit, gives it".into()
+                        });
+                    }
+                    out.push(d);
                 }
                 None => {
                     if row.cell(p).is_some() {
