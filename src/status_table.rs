@@ -174,6 +174,32 @@ pub(crate) fn near_status_at_start(ctx: &Ctx<'_>, i: usize) -> Option<Found> {
     None
 }
 
+/// The words at the start of line `i` that stand where a status should, when they are no
+/// status the vocabulary knows: up to the next capitalised word (where the description
+/// starts), at most four words (`Avventer Saken er …`, `Ikke aktuelt Tiltaket …`). A line
+/// that starts with one space (an empty cell) or with a lower-case word has none.
+pub(crate) fn unknown_status_at_start(ctx: &Ctx<'_>, i: usize) -> Option<Found> {
+    let line = ctx.line(i);
+    let lead = line.len() - line.trim_start().len();
+    if lead == 1 || !line[lead..].chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let n = (1..words.len())
+        .find(|&k| capital(words[k]))
+        .unwrap_or(words.len());
+    // No description after it and a long line: prose, not a status cell.
+    if n > 4 {
+        return None;
+    }
+    Some(Found {
+        start: lead,
+        end: byte_after_words(line, n),
+        lines: 1,
+    })
+}
+
 /// The most lines a wrapped status spans (`Ikke i` / `henhold` / `til plan`).
 const MAX_STATUS_LINES: usize = 3;
 
@@ -586,9 +612,13 @@ fn rows_of_block(ctx: &Ctx<'_>, paragraphs: &[Paragraph], closed: bool, rows: &m
             .flat_map(|p| &p.lines)
             .all(|&l| ctx.infos[l].chars <= CELL_WIDTH);
         if closed && narrow && (2..=MAX_PARAGRAPHS).contains(&paragraphs.len()) {
-            // A status spelled almost like a known one stands where the status should.
+            // A status spelled almost like a known one, or a word the vocabulary does not
+            // know (`Avventer Saken …`), stands where the status should; only a line
+            // that starts with one space says the status is missing.
             let p1 = &paragraphs[1].lines;
-            let row = match near_status_at_start(ctx, p1[0]) {
+            let found =
+                near_status_at_start(ctx, p1[0]).or_else(|| unknown_status_at_start(ctx, p1[0]));
+            let row = match found {
                 Some(f) => {
                     let mut desc: Vec<usize> = p1[1..].to_vec();
                     desc.extend(lines_of(2..paragraphs.len()));
