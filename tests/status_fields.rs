@@ -132,3 +132,18 @@ fn seed_004_status_fields() {
     assert_eq!(counts.get(""), Some(&3));
     assert_eq!(counts.values().sum::<usize>(), 88);
 }
+
+/// A list with more columns between the task and its status (`Tiltak Ansvarlig Frist
+/// Status`), rows separated by lines of one space: every status read, the empty one
+/// found.
+#[test]
+fn a_status_list_with_responsible_and_deadline_columns() {
+    let text = "Handlingsplan 2025\n\nTiltak Ansvarlig Frist Status\n\nEtablere næringsråd\n\nKommunedirektør\n\n2025\n\nFerdig Rådet er etablert.\n\n \n\nNy plan for arealer\n\nPlansjef\n\n2026\n\nI arbeid Planen er på høring.\n\n \n\nGründerstipend\n\nNæringssjef\n\n2025\n\n Ordningen er lansert.\n\n \n\nNeste kapittel er prosa med en lang setning som går over hele linjen og mer enn hundre tegn bredt.\n";
+    let vocab = Vocab::embedded().expect("embedded rules load");
+    let doc = rapportlint::read_text("plan.txt", text.to_string(), &vocab);
+    let fields = status_fields(&doc);
+    assert_eq!(fields.get(&11).map(String::as_str), Some("Ferdig"));
+    assert_eq!(fields.get(&21).map(String::as_str), Some("I arbeid"));
+    assert_eq!(fields.get(&31).map(String::as_str), Some(""));
+    assert_eq!(fields.len(), 3);
+}
