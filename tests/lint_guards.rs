@@ -326,3 +326,23 @@ fn a_share_cut_off_in_its_last_digit_is_a_warning() {
     // ... printed 76,8 it is wrong: an error.
     assert_eq!(rl103(&table("76,8 %")), [rules::Severity::Error]);
 }
+
+#[test]
+fn a_wrong_subtotal_is_reported_and_the_right_grand_total_is_not() {
+    // One digit planted in `Sum oppvekst`; `Totalt` is the sum of every item.
+    let plain = "Beløp i 1000\n\nOmråde Budsjett Regnskap\n\nSkole 100 90\nBarnehage 200 210\nSum oppvekst 310 300\n\nSykehjem 400 380\nHjemmetjeneste 100 120\nSum helse 500 500\n\nTotalt 800 800\n";
+    // The same with an Avvik column that is zero throughout the first group.
+    let zero = "Beløp i 1000\n\nOmråde Budsjett Regnskap Avvik\n\nSkole 100 100 0\nBarnehage 200 200 0\nSum oppvekst 310 300 0\n\nSykehjem 400 380 20\nHjemmetjeneste 100 120 -20\nLegevakt 50 40 10\nSum helse 550 540 10\n\nTotalt 850 840 10\n";
+    for text in [plain, zero] {
+        let (diags, _) = lint(text);
+        let rl101: Vec<_> = diags.iter().filter(|d| d.code == "RL101").collect();
+        assert!(
+            rl101.iter().any(|d| d.primary.line == 7) && rl101.iter().all(|d| d.primary.line == 7),
+            "{:?}",
+            diags
+                .iter()
+                .map(|d| (d.primary.line, &d.message))
+                .collect::<Vec<_>>()
+        );
+    }
+}

@@ -111,6 +111,23 @@ fn every_planted_error_is_found_where_it_was_planted() {
                     .as_ref()
                     .is_none_or(|h| d.help.as_deref().unwrap_or("").contains(h.as_str()))
         });
+        // ... and no error elsewhere: every error points at the planted row, or has it
+        // among the cells it was computed from.
+        let stray: Vec<_> = after
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .filter(|d| {
+                d.primary.line != case.points_at
+                    && d.related.iter().all(|r| r.line != case.points_at)
+            })
+            .map(|d| (d.code, d.primary.line, &d.message))
+            .collect();
+        if !stray.is_empty() {
+            failures.push(format!(
+                "{}: errors away from the planted row: {stray:#?}",
+                case.name
+            ));
+        }
         if !hit {
             failures.push(format!(
                 "{}: no {} error at line {}{}; found: {:#?}",

@@ -372,20 +372,40 @@ pub fn check(
             }
         }
         // All items since the last grand total, when the subtotals are no parts of it.
-        let mut from_flat = false;
-        if held.is_none() && !flat.is_empty() && flat != natural {
-            let e = eval(table, &flat, &found, false, extra);
-            if e.all() {
-                held = Some((flat.clone(), e, false, (false, true)));
-                from_flat = true;
-            } else if e.firm(flat.len()) >= 1
-                && flat.iter().any(|&r| table.rows[r].kind != RowKind::Item)
-            {
-                // Some columns hold over all items with a failed subtotal among them:
-                // that subtotal was an item, and the columns that do not hold are
-                // judged over these rows.
-                leaves.extend(flat.iter().copied());
-                partial = Some((e.firm(flat.len()), flat.clone()));
+        if held.is_none() && !flat.is_empty() {
+            let items: Vec<usize> = flat
+                .iter()
+                .copied()
+                .filter(|&r| table.rows[r].kind == RowKind::Item)
+                .collect();
+            let e = eval(table, &items, &found, false, extra);
+            if !items.is_empty() && items != natural && e.all() {
+                held = Some((items.clone(), e, false, (false, true)));
+            } else if items.len() < flat.len() {
+                // Failed subtotals among them may be items after all (`Sum øvrige
+                // prosjekter`, the rest of the projects): when counting them makes a
+                // column hold that does not without them, and they have a value there.
+                let subs: Vec<usize> = flat
+                    .iter()
+                    .copied()
+                    .filter(|r| !items.contains(r))
+                    .collect();
+                let e2 = eval(table, &flat, &found, false, extra);
+                let decisive = found.iter().enumerate().any(|(j, &(k, _))| {
+                    e2.holds[j]
+                        && !e.holds[j]
+                        && subs
+                            .iter()
+                            .any(|&r| value(table, r, k).is_some_and(|v| !v.is_zero()))
+                });
+                if decisive {
+                    leaves.extend(subs.iter().copied());
+                    if e2.all() {
+                        held = Some((flat.clone(), e2, false, (false, true)));
+                    } else {
+                        partial = Some((e2.firm(flat.len()), flat.clone()));
+                    }
+                }
             }
         }
         // A total above its rows.
@@ -402,11 +422,6 @@ pub fn check(
                     held = Some((below, e, false, (false, true)));
                 }
             }
-        }
-        if let (Some((cover, ..)), true) = (&held, from_flat) {
-            // A failed subtotal among the items of a total that holds over all items was
-            // an item after all.
-            leaves.extend(cover.iter().copied());
         }
         match held {
             Some((cover, e, doubtful, _)) => {
