@@ -429,7 +429,21 @@ fn is_separator(ctx: &Ctx<'_>, i: usize) -> bool {
 /// separators, and descriptions may run over several paragraphs.
 fn uses_separators(ctx: &Ctx<'_>, header: usize) -> bool {
     let end = (header + 120).min(ctx.infos.len());
-    (header + 1..end).filter(|&i| is_separator(ctx, i)).count() >= 2
+    if (header + 1..end).filter(|&i| is_separator(ctx, i)).count() < 2 {
+        return false;
+    }
+    // The separators stand between the rows: one between the first two statuses of this
+    // list (up to the header again).
+    let header_text = ctx.line(header).trim();
+    let statuses: Vec<usize> = (header + 1..end)
+        .take_while(|&i| ctx.line(i).trim() != header_text)
+        .filter(|&i| status_at_start(ctx, i).is_some())
+        .take(2)
+        .collect();
+    match statuses[..] {
+        [a, b] => (a..b).any(|i| is_separator(ctx, i)),
+        _ => true,
+    }
 }
 
 /// A paragraph of a row block: its lines, and whether a page break (a repeated header,
@@ -461,6 +475,8 @@ fn read_blocks(ctx: &Ctx<'_>, header_line: usize, header_text: &str) -> (Vec<Row
     let mut last_row_line = header_line;
     let mut j = header_line + 1;
     let mut idle = 0;
+    // Per row: made without a status or the empty cell of one.
+    let mut weak_rows: Vec<bool> = Vec::new();
     while j < n && idle < 2 {
         // Gather the block's paragraphs up to the next separator.
         let mut paragraphs: Vec<Paragraph> = Vec::new();
@@ -502,6 +518,16 @@ fn read_blocks(ctx: &Ctx<'_>, header_line: usize, header_text: &str) -> (Vec<Row
             } else if info.blank {
                 open = false;
             } else {
+                // A page that starts with the status (` Forsinket Kostnadene …`): one
+                // space before it, no empty line; the status paragraph begins there.
+                let page_status = open
+                    && text.starts_with(' ')
+                    && !text.starts_with("  ")
+                    && status_at_start(ctx, j).is_some();
+                if page_status {
+                    open = false;
+                    pending_break = true;
+                }
                 if !open {
                     paragraphs.push(Paragraph {
                         lines: Vec::new(),
@@ -538,10 +564,11 @@ fn read_blocks(ctx: &Ctx<'_>, header_line: usize, header_text: &str) -> (Vec<Row
                 .unwrap_or(end);
         }
         let before = rows.len();
-        rows_of_block(ctx, &paragraphs, closed, &mut rows);
+        let weak = rows_of_block(ctx, &paragraphs, closed, &mut rows);
         if rows.len() > before {
             last_row_line = end;
             idle = 0;
+            weak_rows.resize(rows.len(), weak);
         } else if !paragraphs.is_empty() {
             idle += 1;
         }
@@ -549,13 +576,34 @@ fn read_blocks(ctx: &Ctx<'_>, header_line: usize, header_text: &str) -> (Vec<Row
             break;
         }
     }
+    // Rows with neither a status nor the empty cell of one after the last row that has
+    // either are what follows the list (a heading, prose), not tasks.
+    let read = rows.len();
+    while weak_rows.last() == Some(&true) {
+        weak_rows.pop();
+        rows.pop();
+    }
+    if rows.len() < read {
+        last_row_line = rows
+            .iter()
+            .flat_map(|r| r.label_lines.iter().chain(r.cells.iter().map(|c| &c.line)))
+            .map(|&l| l.saturating_sub(1))
+            .max()
+            .unwrap_or(header_line);
+    }
     (rows, last_row_line)
 }
 
 /// The rows of one block of paragraphs.
-fn rows_of_block(ctx: &Ctx<'_>, paragraphs: &[Paragraph], closed: bool, rows: &mut Vec<Row>) {
+/// Returns true when the rows it made carry neither a status nor the empty cell of one.
+fn rows_of_block(
+    ctx: &Ctx<'_>,
+    paragraphs: &[Paragraph],
+    closed: bool,
+    rows: &mut Vec<Row>,
+) -> bool {
     if paragraphs.is_empty() {
-        return;
+        return false;
     }
     let parts: Vec<Part> = paragraphs
         .iter()
@@ -618,17 +666,24 @@ fn rows_of_block(ctx: &Ctx<'_>, paragraphs: &[Paragraph], closed: bool, rows: &m
             let p1 = &paragraphs[1].lines;
             let found =
                 near_status_at_start(ctx, p1[0]).or_else(|| unknown_status_at_start(ctx, p1[0]));
-            let row = match found {
+            let (row, weak) = match found {
                 Some(f) => {
                     let mut desc: Vec<usize> = p1[1..].to_vec();
                     desc.extend(lines_of(2..paragraphs.len()));
-                    make_row(ctx, &lines_of(0..1), Some((p1[0], &f)), &desc)
+                    (
+                        make_row(ctx, &lines_of(0..1), Some((p1[0], &f)), &desc),
+                        false,
+                    )
                 }
-                None => make_row(ctx, &lines_of(0..1), None, &lines_of(1..paragraphs.len())),
+                None => (
+                    make_row(ctx, &lines_of(0..1), None, &lines_of(1..paragraphs.len())),
+                    true,
+                ),
             };
             rows.push(row);
+            return weak;
         }
-        return;
+        return false;
     }
     for (r, &(t, k)) in starts.iter().enumerate() {
         let end = starts.get(r + 1).map_or(paragraphs.len(), |x| x.0);
@@ -658,6 +713,7 @@ fn rows_of_block(ctx: &Ctx<'_>, paragraphs: &[Paragraph], closed: bool, rows: &m
             _ => rows.push(make_row(ctx, &lines_of(t..k), None, &lines_of(k..end))),
         }
     }
+    false
 }
 
 /// What paragraph `k` of a block is.

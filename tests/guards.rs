@@ -1,0 +1,74 @@
+//! Synthetic inputs that once gave wrong findings (`fixtures/guards/`, see its README).
+
+use rapportlint::model::Document;
+use rapportlint::rules::{self, Diagnostic, Lang};
+use rapportlint::vocab::Vocab;
+use std::path::Path;
+
+fn read(name: &str) -> (Document, Vec<Diagnostic>) {
+    let vocab = Vocab::embedded().expect("embedded rules load");
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/guards")
+            .join(name),
+    )
+    .expect("guard reads");
+    let doc = rapportlint::read_text(name, text, &vocab);
+    let diags = rules::check(&doc, &vocab, Lang::Nb).0;
+    (doc, diags)
+}
+
+/// Status of each task row, in order.
+fn statuses(doc: &Document) -> Vec<String> {
+    doc.tables
+        .iter()
+        .flat_map(|t| t.status_rows())
+        .map(|(_, c)| c.map(|c| c.text.clone()).unwrap_or_default())
+        .collect()
+}
+
+fn codes(diags: &[Diagnostic]) -> Vec<(&str, usize)> {
+    diags.iter().map(|d| (d.code, d.primary.line)).collect()
+}
+
+#[test]
+fn a_status_at_the_top_of_a_page_is_read() {
+    let (doc, diags) = read("status-at-page-top.txt");
+    assert_eq!(
+        statuses(&doc),
+        ["Iht. plan", "Forsinket", "Ferdig", "Ferdig"]
+    );
+    assert!(
+        diags.iter().all(|d| d.code != "RL301"),
+        "{:?}",
+        codes(&diags)
+    );
+}
+
+#[test]
+fn prose_after_a_status_list_is_no_task() {
+    let (doc, diags) = read("status-list-then-prose.txt");
+    assert_eq!(statuses(&doc), ["Iht. plan", "Ferdig", "Ferdig"]);
+    assert!(diags.is_empty(), "{:?}", codes(&diags));
+}
+
+#[test]
+fn a_status_heading_over_prose_is_no_list() {
+    let (doc, diags) = read("status-heading-over-prose.txt");
+    assert!(doc.tables.is_empty());
+    assert!(diags.is_empty(), "{:?}", codes(&diags));
+}
+
+#[test]
+fn rows_separated_by_empty_lines_keep_their_own_statuses() {
+    let (doc, diags) = read("status-list-without-separators.txt");
+    assert_eq!(
+        statuses(&doc),
+        ["Iht. plan", "Ferdig", "Ikke startet", "Forsinket"]
+    );
+    assert!(
+        diags.iter().all(|d| d.code != "RL304"),
+        "{:?}",
+        codes(&diags)
+    );
+}
