@@ -321,7 +321,9 @@ impl Ctx<'_> {
         };
         // The digit inside the label's line, or alone on the line that ends a wrapped
         // label, right under its text and with the row's numbers still to come.
-        let inside = info.label_words > 0 && info.after_words > 0;
+        // Inside: the words after the digit go on with the label, and are no status
+        // (`Økt husleie 200 Ikke startet …` is a row).
+        let inside = info.label_words > 0 && info.after_words > 0 && self.status_after(i).is_none();
         let ends_label = info.words == 0
             && i > 0
             && self.is_text(i - 1)
@@ -435,6 +437,7 @@ impl Ctx<'_> {
         // Rows with a status among their numbers carry long comments: such a table may
         // run on over many lines of narrow comment text between two rows.
         let commented = |i: usize| self.infos[i].run.as_ref().is_some_and(|r| r.mid.is_some());
+        let mut after_total = false;
         let mut reach = if commented_table || commented(first) {
             COMMENT_GAP
         } else {
@@ -462,9 +465,22 @@ impl Ctx<'_> {
             // where the status among them is missing (`74 730 16 762  3 296 …`).
             let commented_row = reach == COMMENT_GAP && self.numbers_then_text(j);
             if self.row_like(j) || commented_row {
+                let words = crate::vocab::phrase_words(self.line(j));
+                let total = !matches!(
+                    self.vocab.label_class(&words),
+                    crate::vocab::LabelClass::Plain
+                );
+                // After the totals of a commented table its projects are over: a text
+                // below with amounts in it is no project.
+                if after_total && !total {
+                    break;
+                }
                 last = j;
                 rows += 1;
-                if commented(j) {
+                if total && (reach == COMMENT_GAP || after_total) {
+                    after_total = true;
+                    reach = ROW_GAP;
+                } else if commented(j) {
                     reach = COMMENT_GAP;
                 }
             } else if (info.is_prose(self.line(j)) || info.after_words > 2)
@@ -814,7 +830,16 @@ impl Ctx<'_> {
         // second reading wins.
         let mut first_reads = Vec::new();
         for count in self.count_candidates(&row_lines, &header_words) {
-            let fitted = header::fit(&header_words, count, self.vocab);
+            let mut fitted = header::fit(&header_words, count, self.vocab);
+            // A status column among the numbers only where rows print one there.
+            if fitted.mid.is_some()
+                && !row_lines
+                    .iter()
+                    .any(|&l| self.infos[l].run.as_ref().is_some_and(|r| r.mid.is_some()))
+            {
+                fitted.mid = None;
+                fitted.text_columns.remove(0);
+            }
             let relations = relations_for(&fitted.columns, self.vocab);
             let rows = self.rows(
                 label_start,
@@ -953,7 +978,10 @@ impl Ctx<'_> {
                 .text_columns
                 .iter()
                 .any(|c| c.kind == ColumnKind::Beskrivelse);
+            // Only where rows are marked by a status among their numbers: elsewhere a
+            // short row right under another (`Nytt fagsystem 300 Innkjøp pågår`) is a row.
             let comment_line = has_comment
+                && header.mid.is_some()
                 && i > 0
                 && !self.is_gap(i - 1)
                 && (info.atoms() < 2 && self.infos[i - 1].words > 0

@@ -491,9 +491,19 @@ fn take_mid_column<'a>(
             )
         })
     };
+    // `Status 01.01`, `Status pr. 31.12` in a fund table: a balance at a date, not a
+    // status column.
+    let dated = |p: usize| {
+        words.get(p + 1).is_some_and(|w| {
+            let w = norm_word(w);
+            matches!(w.as_str(), "pr" | "per" | "ved")
+                || w.chars().next().is_some_and(|c| c.is_ascii_digit())
+        })
+    };
     let status_at = words
         .iter()
-        .position(|w| kind(w).is_some_and(|(_, k)| k.is_status_field()));
+        .enumerate()
+        .position(|(p, w)| kind(w).is_some_and(|(_, k)| k.is_status_field()) && !dated(p));
     let Some(p) = status_at else {
         return (words.to_vec(), None);
     };

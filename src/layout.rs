@@ -392,8 +392,9 @@ fn join_at_status(
             }
             _ => false,
         };
-        // Cells after the status, not a year in a comment (`Ferdigstilt 2024`).
-        let numbers_after = r.atoms.len() >= 2 && r.atoms.iter().any(|a| a.group.is_some());
+        // Cells after the status (three in a project row: budget, accounts, deviation),
+        // not a year or an amount that starts a comment (`Ferdig 1 200 brukere …`).
+        let numbers_after = r.atoms.len() >= 3 && r.atoms.iter().any(|a| a.group.is_some());
         if !status || prev.mid.is_some() || !numbers_after {
             out.push(r);
             continue;

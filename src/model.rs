@@ -291,17 +291,24 @@ impl Table {
         // An item with one number in a wider table is a label or comment fragment that
         // reads like a row (`Avvikle basen i Eddaveien` / `15`), not a measure.
         let numeric = self.columns.iter().filter(|c| !c.kind.is_text()).count();
-        let items: Vec<&Row> = self
+        let items: Vec<(usize, &Row)> = self
             .rows
             .iter()
-            .filter(|r| {
+            .enumerate()
+            .filter(|(_, r)| {
                 r.kind == RowKind::Item
                     && r.cells.iter().filter(|c| c.value.is_some()).count() >= numeric.min(2)
             })
             .collect();
-        let filled = items.iter().filter(|r| r.cell(col).is_some()).count();
+        let filled = items.iter().filter(|(_, r)| r.cell(col).is_some()).count();
         if filled >= 3 && filled * 3 >= items.len() * 2 {
-            items.into_iter().map(|r| (r, r.cell(col))).collect()
+            // A row without a status that sums the items under it (an area over its
+            // projects, labelled without `Sum`) groups them; it is no measure.
+            items
+                .into_iter()
+                .filter(|&(i, r)| r.cell(col).is_some() || !self.sums_rows_below(i))
+                .map(|(_, r)| (r, r.cell(col)))
+                .collect()
         } else {
             // A sparse status column: only the statuses that were read count.
             self.rows
@@ -311,6 +318,53 @@ impl Table {
         }
     }
 }
+
+impl Table {
+    /// Do the amounts of row `i` add up (within rounding) to those of the two or more
+    /// item rows right below it, in two or more columns?
+    fn sums_rows_below(&self, i: usize) -> bool {
+        let Some(row) = self.rows.get(i) else {
+            return false;
+        };
+        let cols: Vec<(usize, Decimal)> = row
+            .cells
+            .iter()
+            .filter(|c| !c.percent)
+            .filter_map(|c| c.value.map(|v| (c.column, v)))
+            .collect();
+        if cols.len() < 2 {
+            return false;
+        }
+        let mut sums = vec![Decimal::ZERO; cols.len()];
+        let mut tol: Vec<Decimal> = cols
+            .iter()
+            .map(|(_, v)| crate::number::half_unit(*v))
+            .collect();
+        for (k, below) in self.rows[i + 1..].iter().enumerate().take(MAX_GROUP) {
+            if below.kind != RowKind::Item {
+                return false;
+            }
+            for (j, &(c, _)) in cols.iter().enumerate() {
+                if let Some(v) = below.cell(c).and_then(|x| x.value) {
+                    sums[j] += v;
+                    tol[j] += crate::number::half_unit(v);
+                }
+            }
+            let holding = cols
+                .iter()
+                .enumerate()
+                .filter(|&(j, &(_, v))| (v - sums[j]).abs() <= tol[j])
+                .count();
+            if k >= 1 && holding >= 2 && holding == cols.len() {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// The most rows a group row is tried over.
+const MAX_GROUP: usize = 40;
 
 /// A whole report, read.
 #[derive(Debug, Clone)]

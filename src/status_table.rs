@@ -130,8 +130,10 @@ pub(crate) fn status_at_start(ctx: &Ctx<'_>, i: usize) -> Option<Found> {
         }
         let before = joined.len();
         joined.extend(phrase_words(ctx.line(k)));
+        // The status fills its lines to the end: `til plan Saken legges frem …` is a
+        // status and the start of its description, which this layout never prints so.
         if let Some((_, n)) = ctx.vocab.match_status(&joined) {
-            if n > before {
+            if n > before && n == joined.len() {
                 return Some(Found {
                     start: line.len() - line.trim_start().len(),
                     end: line.trim_end().len(),

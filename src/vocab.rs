@@ -219,6 +219,8 @@ pub struct Vocab {
     status_aliases: Vec<(Vec<String>, usize)>,
     /// Per state, phrases (normalised words) that contradict a status of that state.
     contradictions: Vec<(String, Vec<Vec<String>>)>,
+    /// Words that turn a contradicting phrase right after them round (`ikke`).
+    negations: Vec<String>,
     pub relations: Vec<RelationDef>,
     pub identities: Vec<IdentityDef>,
     /// Relations a user declared for tables by title.
@@ -317,9 +319,15 @@ impl Vocab {
                 .collect(),
             statuses: status.status,
             status_aliases,
+            negations: status
+                .contradictions
+                .get("negations")
+                .map(|l| lower(l.clone()))
+                .unwrap_or_default(),
             contradictions: status
                 .contradictions
                 .into_iter()
+                .filter(|(state, _)| state != "negations")
                 .map(|(state, list)| (state, phrases(list)))
                 .collect(),
             relations: relations.relation,
@@ -465,7 +473,7 @@ impl Vocab {
     pub fn contradiction(&self, state: &str, text: &str) -> Option<std::ops::Range<usize>> {
         let (_, phrases) = self.contradictions.iter().find(|(s, _)| s == state)?;
         let words = phrase_words(text);
-        let negation = |w: &str| matches!(w, "ikke" | "ikkje" | "ingen" | "uten");
+        let negation = |w: &str| self.negations.iter().any(|n| n == w);
         for start in 0..words.len() {
             for p in phrases {
                 if p.is_empty()

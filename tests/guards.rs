@@ -72,3 +72,34 @@ fn rows_separated_by_empty_lines_keep_their_own_statuses() {
         codes(&diags)
     );
 }
+
+#[test]
+fn money_and_investment_tables_give_no_false_errors() {
+    for name in [
+        "sparse-row-with-status.txt",
+        "rows-with-comments-no-empty-lines.txt",
+        "prose-after-investment-table.txt",
+        "investment-areas-over-projects.txt",
+        "fund-balances-at-dates.txt",
+        "description-starting-with-amount.txt",
+    ] {
+        let (_, diags) = read(name);
+        let errors: Vec<_> = diags
+            .iter()
+            .filter(|d| d.severity == rules::Severity::Error)
+            .map(|d| (d.code, d.primary.line, d.message.clone()))
+            .collect();
+        assert!(errors.is_empty(), "{name}: {errors:#?}");
+    }
+}
+
+#[test]
+fn work_that_goes_on_is_no_contradiction_of_every_status() {
+    let (doc, diags) = read("descriptions-without-contradiction.txt");
+    assert_eq!(statuses(&doc), ["Utsatt", "Ferdig", "Ferdig", "Ferdig"]);
+    assert!(
+        diags.iter().all(|d| d.code != "RL304"),
+        "{:?}",
+        codes(&diags)
+    );
+}
