@@ -7,9 +7,6 @@
 use crate::model::{Claim, Table};
 use crate::vocab::{ClaimWords, Vocab, norm_word};
 
-/// Adverbs that may stand between `er` and the status (`er allerede ferdig`).
-const ADVERBS: &[&str] = &["allerede", "nå", "fortsatt", "ennå", "enda", "foreløpig"];
-
 /// A word of a sentence: normalised, with its byte span in the document.
 struct Word {
     norm: String,
@@ -97,24 +94,45 @@ fn read_paragraph(
     };
     for (si, range) in sentences.iter().enumerate() {
         let words = &all[range.clone()];
-        let mut noun: Option<String> = None;
+        // The noun of the count before, and where it stood.
+        let mut noun: Option<(String, usize)> = None;
         for k in 0..words.len() {
             let Some(count) = number(&words[k].norm, cw) else {
                 continue;
             };
-            if hedged(words, k, cw) {
+            // `fire` in `Tre av fire vedtak er ferdig` is the whole the part is of.
+            let of_whole =
+                k >= 2 && words[k - 1].norm == "av" && number(&words[k - 2].norm, cw).is_some();
+            if hedged(words, k, cw) || of_whole {
                 continue;
             }
-            // The noun counted: right after the number, or after one or two adjectives.
-            let noun_at =
-                (k + 1..(k + 4).min(words.len())).find(|&j| cw.nouns.contains(&words[j].norm));
-            if let Some(j) = noun_at {
-                noun = Some(words[j].norm.clone());
-            }
-            let Some(counted) = noun.clone() else {
-                continue;
+            // `N av M noun`: the part of a whole, the noun after the whole.
+            let from = if words.get(k + 1).is_some_and(|w| w.norm == "av")
+                && words
+                    .get(k + 2)
+                    .is_some_and(|w| number(&w.norm, cw).is_some())
+            {
+                k + 3
+            } else {
+                k + 1
             };
-            let after = noun_at.map_or(k + 1, |j| j + 1);
+            // The noun counted: right after the number, or after one or two adjectives;
+            // or the noun of the count before, where `og` or a comma joins the two.
+            let noun_at =
+                (from..(from + 3).min(words.len())).find(|&j| cw.nouns.contains(&words[j].norm));
+            let counted = match (noun_at, &noun) {
+                (Some(j), _) => words[j].norm.clone(),
+                (None, Some((n, at)))
+                    if words[*at..k]
+                        .iter()
+                        .any(|w| w.norm == "og" || w.printed.ends_with(',')) =>
+                {
+                    n.clone()
+                }
+                _ => continue,
+            };
+            noun = Some((counted.clone(), k));
+            let after = noun_at.map_or(from, |j| j + 1);
             let total = total_before(words, k, cw)
                 || noun_at.is_some_and(|j| (k + 1..j).any(|m| is_total(&words[m].norm, cw)));
             let status = status_after(words, after, vocab);
@@ -154,7 +172,8 @@ fn read_paragraph(
 /// A count: digits (not a year) or a number word.
 fn number(w: &str, cw: &ClaimWords) -> Option<u64> {
     if !w.is_empty() && w.len() <= 5 && w.chars().all(|c| c.is_ascii_digit()) {
-        return w.parse().ok();
+        let n: u64 = w.parse().ok()?;
+        return (!(w.len() == 4 && (1900..=2100).contains(&n))).then_some(n);
     }
     cw.numbers.get(w).copied()
 }
@@ -187,15 +206,21 @@ fn ends_before(words: &[Word], k: usize, phrases: &[String]) -> bool {
 
 /// `er [allerede] ferdig`, `er i henhold til plan` from word `at`: the status value.
 fn status_after(words: &[Word], at: usize, vocab: &Vocab) -> Option<usize> {
-    let mut k = at;
-    if words.get(k).map(|w| w.norm.as_str()) != Some("er") {
-        return None;
-    }
-    k += 1;
-    while words
-        .get(k)
-        .is_some_and(|w| ADVERBS.contains(&w.norm.as_str()))
-    {
+    let cw = &vocab.claims;
+    // `er`, `ble`, `har blitt`: the longest verb that starts at `at`.
+    let verb = cw
+        .verbs
+        .iter()
+        .map(|v| v.split(' ').collect::<Vec<_>>())
+        .filter(|v| {
+            words
+                .get(at..at + v.len())
+                .is_some_and(|w| w.iter().zip(v).all(|(a, b)| a.norm == *b))
+        })
+        .map(|v| v.len())
+        .max()?;
+    let mut k = at + verb;
+    while words.get(k).is_some_and(|w| cw.adverbs.contains(&w.norm)) {
         k += 1;
     }
     let rest: Vec<String> = words[k.min(words.len())..]

@@ -48,8 +48,26 @@ impl Header {
 fn take_text_columns<'a>(words: &[&'a str], vocab: &Vocab) -> (usize, Vec<Vec<&'a str>>) {
     let mut end = words.len();
     let mut cols: Vec<Vec<&str>> = Vec::new();
+    let is_text = |w: &str| vocab.kind_of(w).is_some_and(|k| vocab.kinds[k].text);
+    // A text column named with a preposition after its text word runs to the end:
+    // `Kommentar til avvik`, `Forklaring på avvik`.
+    if let Some(t) = (0..words.len()).rev().find(|&t| is_text(words[t])) {
+        // Short, and the header's end: a title `Kommentar til sykefravær og HMS` above a
+        // whole header is no column.
+        let joined = words.len() - t <= 4
+            && words.get(t + 1).is_some_and(|w| {
+                matches!(
+                    norm_word(w).as_str(),
+                    "til" | "på" | "for" | "av" | "om" | "ved"
+                )
+            });
+        if joined {
+            cols.push(words[t..].to_vec());
+            end = t;
+        }
+    }
     // Walk back over trailing text-column names (`Status`, `Beskrivelse status`).
-    let mut i = words.len();
+    let mut i = end;
     while i > 0 {
         let w = words[i - 1];
         let is_text = vocab.kind_of(w).is_some_and(|k| vocab.kinds[k].text);

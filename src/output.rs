@@ -1,7 +1,7 @@
 //! Showing how tables were read: JSON (a versioned contract), CSV, Markdown, and counts.
 
 use crate::model::{Document, RowKind, Table, TableKind};
-use crate::vocab::{Vocab, phrase_words};
+use crate::vocab::Vocab;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -269,11 +269,12 @@ pub fn stats(d: &Document, vocab: &Vocab) -> Stats {
             match cell {
                 Some(c) => {
                     s.status_fields += 1;
-                    let words = phrase_words(&c.text);
+                    // Counted as the rules know the value: the whole cell, by its canonical
+                    // spelling; anything else as printed.
                     let name = vocab
-                        .match_status(&words)
-                        .map(|(i, _)| vocab.statuses[i].canonical.clone())
-                        .unwrap_or_else(|| c.text.clone());
+                        .status_value(&c.text)
+                        .map(|i| vocab.statuses[i].canonical.clone())
+                        .unwrap_or_else(|| c.text.split_whitespace().collect::<Vec<_>>().join(" "));
                     *s.status_values.entry(name).or_default() += 1;
                 }
                 None => s.status_missing += 1,

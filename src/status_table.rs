@@ -156,14 +156,14 @@ pub(crate) fn near_status_at_start(ctx: &Ctx<'_>, i: usize) -> Option<Found> {
     }
     let words: Vec<&str> = line.split_whitespace().collect();
     for n in (1..=words.len().min(4)).rev() {
-        let head = words[..n].join(" ").to_lowercase();
+        let head = words[..n].join(" ");
         if head.chars().count() < 5 {
             continue;
         }
-        let near = ctx.vocab.status_spellings().any(|(spelling, _)| {
-            spelling.split_whitespace().count() == n
-                && strsim::levenshtein(&spelling.to_lowercase(), &head) <= 2
-        });
+        let near = ctx
+            .vocab
+            .nearest_status(&head, Some(n))
+            .is_some_and(|(_, _, d)| d <= 2);
         let end = byte_after_words(line, n);
         if near && starts_cell(line.get(end..).unwrap_or("")) {
             return Some(Found {

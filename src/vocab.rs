@@ -20,6 +20,12 @@ pub struct ClaimWords {
     pub totals: Vec<String>,
     /// Words that make a count approximate (`over`, `om lag`).
     pub hedges: Vec<String>,
+    /// Words between a count and the status it counts (`er`, `ble`).
+    pub verbs: Vec<String>,
+    /// Adverbs that may stand there too (`allerede`).
+    pub adverbs: Vec<String>,
+    /// Endings a title word may take in a sentence (`-en`, `-ene`).
+    pub endings: Vec<String>,
     /// Number words.
     pub numbers: HashMap<String, u64>,
 }
@@ -83,7 +89,11 @@ struct RowsFile {
 #[serde(deny_unknown_fields)]
 pub struct StatusDef {
     pub canonical: String,
+    /// Other spellings of the canonical words.
     pub aliases: Vec<String>,
+    /// Other words for the same value, never rewritten into it.
+    #[serde(default)]
+    pub synonyms: Vec<String>,
     pub group: String,
     pub state: String,
 }
@@ -290,7 +300,7 @@ impl Vocab {
         let mut status_aliases = Vec::new();
         for (i, s) in status.status.iter().enumerate() {
             status_aliases.push((words_of(&s.canonical), i));
-            for a in &s.aliases {
+            for a in s.aliases.iter().chain(&s.synonyms) {
                 status_aliases.push((words_of(a), i));
             }
         }
@@ -345,7 +355,7 @@ impl Vocab {
         for s in statuses {
             let i = self.statuses.len();
             self.status_aliases.push((words_of(&s.canonical), i));
-            for a in &s.aliases {
+            for a in s.aliases.iter().chain(&s.synonyms) {
                 self.status_aliases.push((words_of(a), i));
             }
             self.statuses.push(s);
@@ -458,12 +468,33 @@ impl Vocab {
             .map(|(i, _)| i)
     }
 
-    /// Every spelling of every status value, with the value's index.
+    /// Every spelling of every status value, synonyms too, with the value's index.
     pub fn status_spellings(&self) -> impl Iterator<Item = (&str, usize)> {
         self.statuses.iter().enumerate().flat_map(|(i, s)| {
             std::iter::once(s.canonical.as_str())
                 .chain(s.aliases.iter().map(String::as_str))
+                .chain(s.synonyms.iter().map(String::as_str))
                 .map(move |a| (a, i))
+        })
+    }
+
+    /// The status spelling nearest to `text` in edits (case does not count), of `words`
+    /// words if given: (spelling, value, edits); the shorter spelling on a tie.
+    pub fn nearest_status(&self, text: &str, words: Option<usize>) -> Option<(&str, usize, usize)> {
+        let lower = text.to_lowercase();
+        self.status_spellings()
+            .filter(|(s, _)| words.is_none_or(|n| s.split_whitespace().count() == n))
+            .map(|(s, v)| (s, v, strsim::levenshtein(&s.to_lowercase(), &lower)))
+            .min_by_key(|&(s, _, d)| (d, s.len()))
+    }
+
+    /// Is `text` the value's canonical spelling or an alias of it (not a synonym)?
+    pub fn is_spelling_of(&self, text: &str, value: usize) -> bool {
+        let words = phrase_words(text);
+        self.statuses.get(value).is_some_and(|s| {
+            std::iter::once(&s.canonical)
+                .chain(&s.aliases)
+                .any(|a| words_of(a) == words)
         })
     }
 

@@ -103,3 +103,28 @@ fn work_that_goes_on_is_no_contradiction_of_every_status() {
         codes(&diags)
     );
 }
+
+#[test]
+fn a_comment_column_named_with_a_preposition_is_one_text_column() {
+    let (doc, diags) = read("comment-column-named-with-til.txt");
+    let names: Vec<&str> = doc.tables[0]
+        .columns
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Budsjett",
+            "Prognose",
+            "Avvik",
+            "Status",
+            "Kommentar til avvik"
+        ]
+    );
+    assert!(
+        diags.iter().all(|d| d.code != "RL101"),
+        "{:?}",
+        codes(&diags)
+    );
+}

@@ -69,21 +69,16 @@ pub fn check(table: &Table, opts: &Options, out: &mut Vec<Diagnostic>) {
     let nb = opts.lang == Lang::Nb;
     let column = &table.columns[desc_col].name;
     for (row, status) in rows.into_iter().filter(|(r, _)| !described(r)) {
-        let label: String = row.label.chars().take(70).collect();
-        let ellipsis = if row.label.chars().count() > 70 {
-            "…"
-        } else {
-            ""
-        };
+        let label = super::short_label(&row.label, 70);
         let text = status.text.split_whitespace().collect::<Vec<_>>().join(" ");
         out.push(Diagnostic {
             code: INFO.code,
             rule: INFO.name,
             severity: INFO.severity,
             message: if nb {
-                format!("«{label}{ellipsis}» har status «{text}», men «{column}» er tom")
+                format!("«{label}» har status «{text}», men «{column}» er tom")
             } else {
-                format!("«{label}{ellipsis}» has the status «{text}», but «{column}» is empty")
+                format!("«{label}» has the status «{text}», but «{column}» is empty")
             },
             help: Some(if nb {
                 "de andre radene i tabellen beskriver statusen sin; skriv hva den betyr her".into()

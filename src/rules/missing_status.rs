@@ -59,12 +59,7 @@ pub fn check(doc: &Document, table: &Table, opts: &Options, out: &mut Vec<Diagno
         if cell.is_some() {
             continue;
         }
-        let label: String = row.label.chars().take(70).collect();
-        let ellipsis = if row.label.chars().count() > 70 {
-            "…"
-        } else {
-            ""
-        };
+        let label = super::short_label(&row.label, 70);
         // In a status list, point at the description that stands where the status
         // should (the line that starts with one space); in a money table, at the row's
         // numbers, among which or after which the status is missing; else at the
@@ -118,9 +113,9 @@ pub fn check(doc: &Document, table: &Table, opts: &Options, out: &mut Vec<Diagno
             rule: INFO.name,
             severity: INFO.severity,
             message: if nb {
-                format!("«{label}{ellipsis}» har ingen verdi i «{column}»")
+                format!("«{label}» har ingen verdi i «{column}»")
             } else {
-                format!("«{label}{ellipsis}» has no value in «{column}»")
+                format!("«{label}» has no value in «{column}»")
             },
             help: Some(if nb {
                 "fyll inn statusen; de andre radene i tabellen har en".into()

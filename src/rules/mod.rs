@@ -264,6 +264,20 @@ fn status_fields(table: &Table) -> usize {
     table.status_rows().len()
 }
 
+/// A row label cut to `max` characters with an ellipsis, for messages; `(uten tekst)`
+/// for an empty one.
+pub(crate) fn short_label(label: &str, max: usize) -> String {
+    let label = label.trim();
+    if label.is_empty() {
+        return "(uten tekst)".into();
+    }
+    let mut s: String = label.chars().take(max).collect();
+    if label.chars().count() > max {
+        s.push('…');
+    }
+    s
+}
+
 /// A cell's place, with a label.
 pub fn place_of(cell: &crate::model::Cell, label: String) -> Place {
     Place {

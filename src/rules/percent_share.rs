@@ -145,20 +145,37 @@ fn judge(row: &Row, p: usize, part: usize, whole: Whole) -> Option<bool> {
 /// Is the printed percent the share of the printed amounts cut off rather than rounded
 /// (`73,9` for 23 030 / 31 123 = 73,996 %)?
 fn truncated(row: &Row, p: usize, part: usize, whole: Whole) -> bool {
-    let Some(pv) = row.cell(p).and_then(|c| c.value) else {
-        return false;
-    };
-    let (Some(a), Some((b, _))) = (
-        row.cell(part).filter(|c| !c.percent).and_then(|c| c.value),
-        whole_value(row, part, whole),
-    ) else {
-        return false;
-    };
-    let Some(share) = (a.abs() * Decimal::ONE_HUNDRED).checked_div(b.abs()) else {
-        return false;
-    };
+    method(row, p, part, whole) == Some(Method::CutOff)
+}
+
+/// How a row's percent was made from its amounts, where rounding and cutting off give
+/// different values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Method {
+    Rounded,
+    CutOff,
+}
+
+fn method(row: &Row, p: usize, part: usize, whole: Whole) -> Option<Method> {
+    let pv = row.cell(p).and_then(|c| c.value)?;
+    let a = row
+        .cell(part)
+        .filter(|c| !c.percent)
+        .and_then(|c| c.value)?;
+    let (b, _) = whole_value(row, part, whole)?;
+    let share = (a.abs() * Decimal::ONE_HUNDRED).checked_div(b.abs())?;
     let cut = share.round_dp_with_strategy(pv.scale(), rust_decimal::RoundingStrategy::ToZero);
-    cut == pv.abs() && share.round_dp(pv.scale()) != cut
+    let rounded = share.round_dp(pv.scale());
+    if cut == rounded {
+        return None;
+    }
+    if pv.abs() == cut {
+        Some(Method::CutOff)
+    } else if pv.abs() == rounded {
+        Some(Method::Rounded)
+    } else {
+        None
+    }
 }
 
 /// Does the header name this pair (`Avvik i %` from `Avvik` and a budget)?
@@ -217,15 +234,32 @@ pub fn check(table: &Table, opts: &Options, out: &mut Vec<Diagnostic>, checked: 
         let Some((_, part, whole)) = best else {
             continue;
         };
+        // The column's way with the last digit, from the rows where it tells: two or
+        // more cut off and none rounded is a habit of cutting off.
+        let methods: Vec<Method> = table
+            .rows
+            .iter()
+            .filter(|r| checkable(r))
+            .filter_map(|r| method(r, p, part, whole))
+            .collect();
+        let cut = methods.iter().filter(|&&m| m == Method::CutOff).count();
+        let habit = (cut >= 3 && !methods.contains(&Method::Rounded)).then_some(Method::CutOff);
         for row in table.rows.iter().filter(|r| checkable(r)) {
             match judge(row, p, part, whole) {
                 Some(true) => checked.relations_checked += 1,
                 Some(false) => {
                     checked.relations_checked += 1;
                     let mut d = diagnostic(table, row, p, part, whole, opts.lang);
-                    // Cut off in the last digit instead of rounded: a method, not a wrong
-                    // number; a warning.
-                    if truncated(row, p, part, whole) {
+                    // Cut off in the last digit instead of rounded, in a column whose other
+                    // rows cut off too: a method, not a wrong number; a warning.
+                    if truncated(row, p, part, whole) && habit != Some(Method::CutOff) {
+                        d.help = Some(if opts.lang == Lang::Nb {
+                            "verdien ser avkortet ut, men kolonnen avrunder ellers: avrundet blir den som ventet".into()
+                        } else {
+                            "the value looks cut off, but the column rounds elsewhere: rounded it is as expected".into()
+                        });
+                    }
+                    if truncated(row, p, part, whole) && habit == Some(Method::CutOff) {
                         d.severity = Severity::Warning;
                         d.help = Some(if opts.lang == Lang::Nb {
                             "verdien ser avkortet ut i stedet for avrundet: andelen av beløpene, kuttet etter siste siffer, gir den".into()

@@ -77,25 +77,16 @@ pub fn check(
             continue;
         };
         let phrase = crate::vocab::phrase_words(&desc.text)[words].join(" ");
-        let label: String = row.label.chars().take(60).collect();
-        let ellipsis = if row.label.chars().count() > 60 {
-            "…"
-        } else {
-            ""
-        };
+        let label = super::short_label(&row.label, 60);
         let text = status.text.split_whitespace().collect::<Vec<_>>().join(" ");
         out.push(Diagnostic {
             code: INFO.code,
             rule: INFO.name,
             severity: INFO.severity,
             message: if nb {
-                format!(
-                    "«{label}{ellipsis}» har status «{text}», men beskrivelsen sier «{phrase}»"
-                )
+                format!("«{label}» har status «{text}», men beskrivelsen sier «{phrase}»")
             } else {
-                format!(
-                    "«{label}{ellipsis}» has the status «{text}», but its description says «{phrase}»"
-                )
+                format!("«{label}» has the status «{text}», but its description says «{phrase}»")
             },
             help: Some(if nb {
                 format!(

@@ -64,7 +64,7 @@ pub fn check(
 ) {
     let nb = opts.lang == Lang::Nb;
     for claim in &doc.claims {
-        let Some((title, tables)) = lists_named(doc, claim) else {
+        let Some((title, tables)) = lists_named(doc, claim, vocab) else {
             checked.relations_skipped += 1;
             continue;
         };
@@ -171,7 +171,11 @@ pub fn check(
 
 /// The status lists a claim names: the tables with a status column whose title stands
 /// in the claim's sentence, or else in the nearest sentence around it that names one.
-fn lists_named<'d>(doc: &'d Document, claim: &Claim) -> Option<(String, Vec<&'d Table>)> {
+fn lists_named<'d>(
+    doc: &'d Document,
+    claim: &Claim,
+    vocab: &Vocab,
+) -> Option<(String, Vec<&'d Table>)> {
     let titled: Vec<(&Table, Vec<String>)> = doc
         .tables
         .iter()
@@ -189,7 +193,7 @@ fn lists_named<'d>(doc: &'d Document, claim: &Claim) -> Option<(String, Vec<&'d 
             .filter(|(_, w)| {
                 sentence
                     .windows(w.len())
-                    .any(|s| s.iter().zip(w).all(|(a, b)| same_word(a, b)))
+                    .any(|s| s.iter().zip(w).all(|(a, b)| same_word(a, b, vocab)))
             })
             .collect();
         // The longest title named wins (`Status investeringsprosjekter` over a part).
@@ -208,11 +212,10 @@ fn lists_named<'d>(doc: &'d Document, claim: &Claim) -> Option<(String, Vec<&'d 
 }
 
 /// A word of the text names a title word: the same word, or it with the ending of a
-/// definite or plural form (`handlingsplanen` for `handlingsplan`).
-fn same_word(text: &str, title: &str) -> bool {
-    const ENDINGS: &[&str] = &["en", "et", "a", "ene", "er", "ne", "n", "e"];
+/// definite or plural form (`handlingsplanen` for `handlingsplan`, `rules/claims.toml`).
+fn same_word(text: &str, title: &str, vocab: &Vocab) -> bool {
     text == title
         || text
             .strip_prefix(title)
-            .is_some_and(|rest| ENDINGS.contains(&rest))
+            .is_some_and(|rest| vocab.claims.endings.iter().any(|e| e == rest))
 }

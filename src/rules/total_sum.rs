@@ -951,15 +951,7 @@ fn swapped_here(
 }
 
 fn short(label: &str) -> String {
-    let label = label.trim();
-    if label.is_empty() {
-        return "(uten tekst)".into();
-    }
-    let mut s: String = label.chars().take(40).collect();
-    if label.chars().count() > 40 {
-        s.push('…');
-    }
-    s
+    super::short_label(label, 40)
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -119,23 +119,16 @@ pub fn check(table: &Table, vocab: &Vocab, opts: &Options, out: &mut Vec<Diagnos
     }
 }
 
-/// The known spelling closest to `text` (case does not count), with its distance in
-/// edits.
+/// The known spelling closest to `text`, with its distance in edits: the value's
+/// canonical spelling, unless an alias is nearer.
 fn closest_spelling(vocab: &Vocab, text: &str) -> (String, usize) {
-    let lower = text.to_lowercase();
-    vocab
-        .status_spellings()
-        .map(|(s, i)| {
-            let d = strsim::levenshtein(&s.to_lowercase(), &lower);
-            // The canonical spelling of the value, unless the alias is the nearer one.
-            let canonical = &vocab.statuses[i].canonical;
-            let shown = if strsim::levenshtein(&canonical.to_lowercase(), &lower) <= d {
-                canonical.clone()
-            } else {
-                s.to_string()
-            };
-            (shown, d)
-        })
-        .min_by_key(|(s, d)| (*d, s.len()))
-        .unwrap_or_default()
+    let Some((spelling, value, d)) = vocab.nearest_status(text, None) else {
+        return (String::new(), usize::MAX);
+    };
+    let canonical = &vocab.statuses[value].canonical;
+    if strsim::levenshtein(&canonical.to_lowercase(), &text.to_lowercase()) <= d {
+        (canonical.clone(), d)
+    } else {
+        (spelling.to_string(), d)
+    }
 }
