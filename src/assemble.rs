@@ -9,13 +9,14 @@
 //! column kinds imply.
 
 use crate::header::{self, Header};
-use crate::layout::{LineInfo, describe_lexed, is_year, line_ranges};
+use crate::layout::{LineInfo, Run, describe_lexed, is_year, line_ranges};
 use crate::lex::{Scale, TokenKind};
 use crate::meaning;
 use crate::model::{Cell, Column, ColumnKind, Document, Row, RowKind, Table, TableKind};
 use crate::split::{self, Atom, Options, Relation};
 use crate::status_table;
 use crate::vocab::Vocab;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 /// How far above a table's first row its header may start.
@@ -1191,44 +1192,86 @@ impl Ctx<'_> {
             ..
         } = *shape;
         let info = &self.infos[row_line];
-        let (joined, mut shifted) = self.rebase(atoms);
-        // Where the header puts a status among the numbers and the row has none, the one
-        // wider gap between its numbers is that empty cell (`16 762  3 296`), not an
-        // empty numeric one.
-        let mut mid = info
-            .run
-            .as_ref()
-            .and_then(|r| r.mid)
-            .zip(header.mid)
-            .map(|(m, k)| (m.at, k));
-        if let (None, Some(k)) = (mid, header.mid) {
-            let wide: Vec<usize> = (1..shifted.len())
-                .filter(|&a| shifted[a].gap_before >= 2)
-                .collect();
-            if let [a] = wide[..] {
-                shifted[a].gap_before = 1;
-                shifted[a].plain_before = false;
-                mid = Some((a, k));
+        // Readings to try: the line's run; where the header puts a status among the
+        // numbers and the row prints none the vocabulary knows, also the run joined
+        // across the words between two runs (`2 000 1 021 Avklares 1 000 …`) and the run
+        // with a bare year as that cell (`40 000 2 000 2026 3 000 …`). An alternative wins
+        // where at least as many relations hold.
+        let mut candidates: Vec<Candidate<'_>> =
+            vec![(Cow::Borrowed(&info.run), Cow::Borrowed(atoms))];
+        if header.mid.is_some() && lines == [row_line] {
+            if let Some(run) = info.run.as_ref().filter(|r| r.mid.is_none()) {
+                let row_text = self.line(row_line);
+                for alt in [
+                    info.loose.as_ref().map(|l| year_after_mid(l, row_text)),
+                    year_as_mid(run, row_text),
+                ]
+                .into_iter()
+                .flatten()
+                {
+                    let alt_atoms: Vec<(usize, Atom)> =
+                        alt.atoms.iter().map(|a| (row_line, *a)).collect();
+                    candidates.push((Cow::Owned(Some(alt)), Cow::Owned(alt_atoms)));
+                }
             }
         }
-        let reading = split::split_with(
-            &joined,
-            &shifted,
-            relations,
-            Options {
-                columns: count,
-                absorb: info.label_words > 0,
-                release: info.after_words > 0,
-                trailing_gap: if info.after_words == 0 {
-                    let last_line = self.line(*lines.last().unwrap_or(&row_line));
-                    (last_line.len() - last_line.trim_end_matches([' ', '\u{a0}']).len()) as u32
-                } else {
-                    0
+        let mut chosen: Option<(usize, String, Vec<Atom>, split::Reading)> = None;
+        for (k, (run, cand_atoms)) in candidates.iter().enumerate() {
+            let (joined, mut shifted) = self.rebase(cand_atoms);
+            // Where the header puts a status among the numbers and the row has none, the
+            // one wider gap between its numbers is that empty cell (`16 762  3 296`), not
+            // an empty numeric one.
+            let mut mid = run
+                .as_ref()
+                .as_ref()
+                .and_then(|r| r.mid)
+                .zip(header.mid)
+                .map(|(m, k)| (m.at, k));
+            if let (None, Some(k)) = (mid, header.mid) {
+                let wide: Vec<usize> = (1..shifted.len())
+                    .filter(|&a| shifted[a].gap_before >= 2)
+                    .collect();
+                if let [a] = wide[..] {
+                    shifted[a].gap_before = 1;
+                    shifted[a].plain_before = false;
+                    mid = Some((a, k));
+                }
+            }
+            let after_words = run.as_ref().as_ref().map_or(0, |r| {
+                info.lexed.tokens[r.tokens.1..]
+                    .iter()
+                    .filter(|t| t.is_word())
+                    .count()
+            });
+            let Some(reading) = split::split_with(
+                &joined,
+                &shifted,
+                relations,
+                Options {
+                    columns: count,
+                    absorb: info.label_words > 0,
+                    release: after_words > 0,
+                    trailing_gap: if after_words == 0 {
+                        let last_line = self.line(*lines.last().unwrap_or(&row_line));
+                        (last_line.len() - last_line.trim_end_matches([' ', '\u{a0}']).len()) as u32
+                    } else {
+                        0
+                    },
+                    mid,
                 },
-                mid,
-            },
-            expected,
-        )?;
+                expected,
+            ) else {
+                continue;
+            };
+            if chosen
+                .as_ref()
+                .is_none_or(|c| reading.relations_ok >= c.3.relations_ok)
+            {
+                chosen = Some((k, joined, shifted, reading));
+            }
+        }
+        let (k, joined, shifted, reading) = chosen?;
+        let (run, atoms) = (&*candidates[k].0, &*candidates[k].1);
         let mut cells = Vec::new();
         for (col, placed) in reading.cells.iter().enumerate() {
             let Some((a0, len)) = placed else { continue };
@@ -1281,7 +1324,7 @@ impl Ctx<'_> {
             .map(|&l| self.line(l).trim().to_string())
             .collect();
         let row_text = self.line(row_line);
-        if let Some(run) = &info.run {
+        if let Some(run) = run {
             let label_end = if reading.absorbed > 0 {
                 run.atoms[reading.absorbed - 1].end as usize
             } else {
@@ -1300,7 +1343,7 @@ impl Ctx<'_> {
         // (after a status column that stands among the numbers).
         let mut text_cells = Vec::new();
         let comment_col = header.columns.len() + usize::from(header.mid.is_some());
-        if let Some(run) = &info.run {
+        if let Some(run) = run {
             let tail_start = if reading.released > 0 {
                 run.atoms[run.atoms.len() - reading.released].start as usize
             } else {
@@ -1698,4 +1741,60 @@ pub fn relations_for(columns: &[Column], vocab: &Vocab) -> Vec<Relation> {
         }
     }
     out
+}
+
+/// A reading to try for a row: its run and the atoms with their lines.
+type Candidate<'a> = (Cow<'a, Option<Run>>, Cow<'a, [(usize, Atom)]>);
+
+/// Four plain digits that read as a year (`2026`), not an amount.
+fn year_atom(a: &Atom, line: &str) -> bool {
+    a.group.is_some_and(|g| {
+        g.minus.is_none()
+            && g.decimals.is_none()
+            && !a.percent
+            && !a.glued
+            && line
+                .get(g.digits.0 as usize..g.digits.1 as usize)
+                .is_some_and(|t| crate::layout::is_year(t) && t.starts_with("20"))
+    })
+}
+
+/// A run joined across words (`Høst 2025`): a year right after the words belongs to them.
+fn year_after_mid(run: &Run, line: &str) -> Run {
+    let mut run = run.clone();
+    if let Some(m) = run.mid.as_mut() {
+        if run.atoms.len() > m.at + 1 && year_atom(&run.atoms[m.at], line) {
+            let year = run.atoms.remove(m.at);
+            m.end = year.end;
+            run.atoms[m.at].gap_before = 1;
+            run.atoms[m.at].plain_before = false;
+        }
+    }
+    run
+}
+
+/// The run with its one bare year between numbers read as the status cell
+/// (`40 000 2 000 2026 3 000 2 000 1 000`).
+fn year_as_mid(run: &Run, line: &str) -> Option<Run> {
+    let n = run.atoms.len();
+    let years: Vec<usize> = (1..n.saturating_sub(1))
+        .filter(|&a| {
+            year_atom(&run.atoms[a], line)
+                && run.atoms[a].gap_before >= 1
+                && run.atoms[a + 1].gap_before >= 1
+        })
+        .collect();
+    let [at] = years[..] else { return None };
+    let mut run = run.clone();
+    let year = run.atoms.remove(at);
+    run.mid = Some(crate::layout::Mid {
+        at,
+        start: year.start,
+        end: year.end,
+        quarter: false,
+    });
+    run.atoms[at].gap_before = 1;
+    run.atoms[at].plain_before = false;
+    run.atoms[at].glued = false;
+    Some(run)
 }

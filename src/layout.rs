@@ -36,6 +36,10 @@ pub struct LineInfo {
     pub lexed: Lexed,
     /// The numeric run that most likely holds the row's cells.
     pub run: Option<Run>,
+    /// The run joined with its neighbour across one to three words it does not know as
+    /// a status (`2 000 1 021 Avklares 1 000 1 021 -21`): the row's reading where its
+    /// table has a completion or status column among the numbers.
+    pub loose: Option<Run>,
     /// Words before the run (or all words when there is no run).
     pub label_words: usize,
     /// Words after the run.
@@ -269,18 +273,16 @@ pub fn describe_lexed(
     if let Some(r) = cur.take() {
         runs.push(r);
     }
-    let runs = join_at_status(runs, toks, line, vocab);
+    let mut runs = join_at_status(runs, toks, line, vocab);
     // The row's run: the one with most atoms; on a tie, the later one.
-    let mut best: Option<Run> = None;
-    for r in runs {
-        let better = match &best {
-            None => true,
-            Some(b) => r.atoms.len() >= b.atoms.len(),
-        };
-        if better {
-            best = Some(r);
+    let mut best_at: Option<usize> = None;
+    for (k, r) in runs.iter().enumerate() {
+        if best_at.is_none_or(|b| r.atoms.len() >= runs[b].atoms.len()) {
+            best_at = Some(k);
         }
     }
+    let loose = best_at.and_then(|b| loose_join(&runs, b, toks));
+    let mut best: Option<Run> = best_at.map(|b| runs.swap_remove(b));
     // A run of lone dashes is no row: `- -` in prose.
     if best
         .as_ref()
@@ -344,6 +346,7 @@ pub fn describe_lexed(
         offset,
         lone_space: line == " " || line == "\u{A0}",
         run: best,
+        loose,
         label_words,
         after_words,
         counts,
@@ -419,6 +422,48 @@ fn join_at_status(
         prev.tokens.1 = r.tokens.1;
     }
     out
+}
+
+/// The run `b` joined with the run before it (or else after it) across one to three
+/// words, the words read as a cell among the numbers. Both runs must hold a number.
+fn loose_join(runs: &[Run], b: usize, toks: &[crate::lex::Token]) -> Option<Run> {
+    let words_between = |p: &Run, n: &Run| -> Option<(u32, u32)> {
+        let between: Vec<&crate::lex::Token> = toks[p.tokens.1..n.tokens.0]
+            .iter()
+            .filter(|t| !t.is_gap())
+            .collect();
+        let ok =
+            (1..=3).contains(&between.len()) && between.iter().all(|t| t.kind == TokenKind::Word);
+        let has_number = |r: &Run| r.atoms.iter().any(|a| a.group.is_some());
+        (ok && p.mid.is_none() && n.mid.is_none() && has_number(p) && has_number(n))
+            .then(|| (between[0].start, between[between.len() - 1].end))
+    };
+    let join = |p: &Run, n: &Run, (start, end): (u32, u32)| {
+        let mut r = p.clone();
+        let at = r.atoms.len();
+        r.mid = Some(Mid {
+            at,
+            start,
+            end,
+            quarter: false,
+        });
+        r.atoms.extend(n.atoms.iter().copied());
+        if let Some(a) = r.atoms.get_mut(at) {
+            a.gap_before = 1;
+            a.plain_before = false;
+            a.glued = false;
+        }
+        r.tokens.1 = n.tokens.1;
+        r
+    };
+    let cur = &runs[b];
+    if let Some(p) = b.checked_sub(1).map(|k| &runs[k]) {
+        if let Some(span) = words_between(p, cur) {
+            return Some(join(p, cur, span));
+        }
+    }
+    let n = runs.get(b + 1)?;
+    words_between(cur, n).map(|span| join(cur, n, span))
 }
 
 /// A four-digit year between 1990 and 2099.

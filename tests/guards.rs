@@ -128,3 +128,53 @@ fn a_comment_column_named_with_a_preposition_is_one_text_column() {
         codes(&diags)
     );
 }
+
+#[test]
+fn a_completion_the_vocabulary_does_not_know_is_still_that_cell() {
+    let (doc, diags) = read("completion-word-or-year.txt");
+    let table = &doc.tables[0];
+    let ferdig = table
+        .columns
+        .iter()
+        .position(|c| c.name == "Est. ferdig")
+        .expect("completion column");
+    let row = |label: &str| {
+        table
+            .rows
+            .iter()
+            .find(|r| r.label == label)
+            .unwrap_or_else(|| panic!("row {label}"))
+    };
+    let text = |label: &str, col: usize| {
+        row(label)
+            .cells
+            .iter()
+            .find(|c| c.column == col)
+            .map(|c| c.text.clone())
+            .unwrap_or_default()
+    };
+    for (label, completion, budget) in [
+        ("Ballbinger", "Avklares", "2 000"),
+        ("Ny brannstasjon", "2026", "40 000"),
+        ("Gang- og sykkelvei", "Høst 2027", "6 500"),
+    ] {
+        assert_eq!(text(label, ferdig), completion, "{label}");
+        assert_eq!(text(label, 0), budget, "{label}");
+    }
+    assert!(diags.is_empty(), "{:?}", codes(&diags));
+
+    // A deviation changed in such a row is still found at that row.
+    let vocab = Vocab::embedded().expect("embedded rules load");
+    let planted = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/guards/completion-word-or-year.txt"),
+    )
+    .expect("guard reads")
+    .replace("1 021 -21", "1 021 -12");
+    let doc = rapportlint::read_text("planted.txt", planted, &vocab);
+    let diags = rules::check(&doc, &vocab, Lang::Nb).0;
+    assert!(
+        codes(&diags).contains(&("RL102", 12)),
+        "{:?}",
+        codes(&diags)
+    );
+}
