@@ -570,6 +570,9 @@ impl Ctx<'_> {
                 }
                 lines.push(i);
                 top = i;
+            } else if seen_header && self.header_between(i, claimed) {
+                lines.push(i);
+                top = i;
             } else if !seen_header && lines.is_empty() && skipped < 4 {
                 skipped += 1;
             } else {
@@ -626,6 +629,36 @@ impl Ctx<'_> {
     }
 
     /// A short header fragment: qualifiers, years and label-column words only.
+    /// A line holding nothing but one small plain integer (`52`, ` 7 `).
+    fn bare_page_number(&self, i: usize) -> bool {
+        let info = &self.infos[i];
+        let t = self.line(i).trim_matches([' ', '\u{a0}']);
+        info.words == 0
+            && info.atoms() == 1
+            && (1..=3).contains(&t.len())
+            && t.bytes().all(|b| b.is_ascii_digit())
+    }
+
+    /// A short line of words the vocabulary does not know, standing between header
+    /// lines (`pr. august`, `reg.bud.-`): a wrapped part of a column name.
+    fn header_between(&self, i: usize, claimed: &[bool]) -> bool {
+        let info = &self.infos[i];
+        let text = self.line(i).trim();
+        let short = info.run.is_none()
+            && (1..=3).contains(&info.words)
+            && info.chars <= 24
+            && !text.ends_with([':', ','])
+            && !text.ends_with(". ")
+            && !info.is_prose(text);
+        short
+            && (1..=2).any(|d| {
+                i >= d
+                    && !claimed[i - d]
+                    && (d == 1 || self.is_gap(i - 1))
+                    && (self.infos[i - d].is_header_like() || self.fragment(i - d))
+            })
+    }
+
     fn fragment(&self, i: usize) -> bool {
         let info = &self.infos[i];
         info.words > 0 && info.words <= 6 && info.chars <= 60 && {
@@ -812,7 +845,7 @@ impl Ctx<'_> {
                 })
         });
         let header_lines: Vec<usize> = header.as_ref().map(|h| h.1.clone()).unwrap_or_default();
-        let header_words = self.words_of(&header_lines);
+        let header_words = header::without_legends(&self.words_of(&header_lines), self.vocab);
         let row_lines: Vec<usize> = (first..=last).filter(|&i| self.row_like(i)).collect();
         let header_texts: HashSet<String> = header_lines
             .iter()
@@ -1034,6 +1067,18 @@ impl Ctx<'_> {
                 i += 1;
                 continue;
             }
+            // A bare page number (`52`) under a row of a table of several columns: one
+            // small plain integer alone on its line, with no label text waiting for it.
+            if count >= 2
+                && blocks.is_empty()
+                && self.bare_page_number(i)
+                && rows
+                    .last()
+                    .is_some_and(|r| r.cells.iter().filter(|c| c.value.is_some()).count() >= 2)
+            {
+                i += 1;
+                continue;
+            }
             // A row: merge following numbers-only lines while the count still fits.
             let mut lines = vec![i];
             let mut atoms: Vec<(usize, Atom)> = info
@@ -1050,6 +1095,15 @@ impl Ctx<'_> {
                     }
                     let nj = &self.infos[j];
                     if !nj.numbers_only() || self.year_run(j) {
+                        break;
+                    }
+                    // A page number under a row that is whole without it: after an
+                    // empty line, or too short to be the thousands of a split number.
+                    let whole = info.counts & (1u64 << count.min(63)) != 0;
+                    if whole
+                        && self.bare_page_number(j)
+                        && (self.is_gap(j - 1) || self.line(j).trim().len() <= 2)
+                    {
                         break;
                     }
                     let mut merged: Vec<(usize, Atom)> = atoms.clone();

@@ -218,6 +218,33 @@ fn part_score(all: &[&str], i: usize, j: usize, vocab: &Vocab) -> i32 {
     s + coherence
 }
 
+/// The header words without a sign legend in parentheses after a deviation word
+/// (`Avvik (+ merforbruk/ − mindreforbruk)`): the legend names no column of its own.
+pub fn without_legends<'a>(words: &[&'a str], vocab: &Vocab) -> Vec<&'a str> {
+    let is_avvik = |w: &str| {
+        vocab
+            .kind_of(w)
+            .is_some_and(|k| ColumnKind::from_name(&vocab.kinds[k].name) == ColumnKind::Avvik)
+    };
+    let mut out = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i];
+        if w.starts_with('(') && i > 0 && is_avvik(words[i - 1]) {
+            let end = (i..words.len().min(i + 6)).find(|&j| words[j].ends_with(')'));
+            if let Some(end) = end {
+                if words[i..=end].iter().any(|w| is_avvik(w)) {
+                    i = end + 1;
+                    continue;
+                }
+            }
+        }
+        out.push(w);
+        i += 1;
+    }
+    out
+}
+
 /// How many columns the header names when nothing forces a count: a new column starts at
 /// every kind word or modifier, except a budget word after a modifier (`Rev. bud.`) and
 /// kind words right after a deviation word (`Avvik prognose`).

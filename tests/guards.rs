@@ -178,3 +178,119 @@ fn a_completion_the_vocabulary_does_not_know_is_still_that_cell() {
         codes(&diags)
     );
 }
+
+/// Numeric cells of the first item row of the first table, in column order.
+fn first_row_cells(doc: &Document) -> Vec<String> {
+    let table = &doc.tables[0];
+    let row = table
+        .rows
+        .iter()
+        .find(|r| r.kind == rapportlint::model::RowKind::Item)
+        .expect("an item row");
+    let mut cells: Vec<_> = row.cells.iter().filter(|c| c.value.is_some()).collect();
+    cells.sort_by_key(|c| c.column);
+    cells.iter().map(|c| c.text.clone()).collect()
+}
+
+#[test]
+fn layouts_of_other_reports_give_no_finding() {
+    for (name, first_row) in [
+        (
+            "header-regulert-budsjett.txt",
+            &["287 544", "284 900", "-2 644"][..],
+        ),
+        (
+            "header-rekneskap-nynorsk.txt",
+            &["287 544", "284 900", "-2 644"][..],
+        ),
+        (
+            "header-unknown-words-between.txt",
+            &["101 877", "98 250", "3 627"][..],
+        ),
+        (
+            "header-hyphen-fragment.txt",
+            &["287 544", "284 900", "-2 644"][..],
+        ),
+        (
+            "header-sign-legend.txt",
+            &["31 240", "30 800", "440", "101,4 %"][..],
+        ),
+        (
+            "header-sign-legend-nynorsk.txt",
+            &["176 500", "181 200", "−4 700"][..],
+        ),
+        (
+            "page-number-after-table.txt",
+            &["1 200", "1 100", "100"][..],
+        ),
+        (
+            "page-number-right-under-table.txt",
+            &["1 200", "1 100", "100"][..],
+        ),
+        ("result-with-positive-income.txt", &["612 330"][..]),
+        ("shares-totalling-100.txt", &["184 500", "40,1 %"][..]),
+        ("status-viderefores.txt", &["-2 400", "-5 800"][..]),
+    ] {
+        let (doc, diags) = read(name);
+        assert!(!doc.tables.is_empty(), "{name}: no table");
+        assert_eq!(first_row_cells(&doc), first_row, "{name}");
+        assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
+    }
+    // The page number is no cell of the Sum row.
+    for name in [
+        "page-number-after-table.txt",
+        "page-number-right-under-table.txt",
+    ] {
+        let (doc, _) = read(name);
+        let sum = doc.tables[0]
+            .rows
+            .iter()
+            .find(|r| r.label == "Sum")
+            .expect("Sum row");
+        let texts: Vec<&str> = sum.cells.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, ["2 000", "1 850", "150"], "{name}");
+    }
+}
+
+#[test]
+fn errors_in_layouts_of_other_reports_are_still_found() {
+    let vocab = Vocab::embedded().expect("embedded rules load");
+    for (name, from, to, code, line) in [
+        (
+            "header-regulert-budsjett.txt",
+            "Sum 302 414",
+            "Sum 302 441",
+            "RL101",
+            12,
+        ),
+        (
+            "header-sign-legend.txt",
+            "52 110 53 900 −1 790",
+            "52 110 53 900 −1 970",
+            "RL102",
+            12,
+        ),
+        (
+            "page-number-after-table.txt",
+            "Barnehage 800 750 50",
+            "Barnehage 800 705 50",
+            "RL102",
+            7,
+        ),
+    ] {
+        let text = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("fixtures/guards")
+                .join(name),
+        )
+        .expect("guard reads");
+        assert!(text.contains(from), "{name}");
+        let doc = rapportlint::read_text(name, text.replace(from, to), &vocab);
+        let diags = rules::check(&doc, &vocab, Lang::Nb).0;
+        assert!(
+            codes(&diags).contains(&(code, line)),
+            "{name}: {:?}",
+            codes(&diags)
+        );
+    }
+}

@@ -111,6 +111,16 @@ pub fn check(table: &Table, opts: &Options, out: &mut Vec<Diagnostic>, checked: 
             if v + h >= lo && v - h <= hi {
                 continue;
             }
+            // Shares that add up to their total (`100,0 %`): a sum, not an average.
+            let sum: Decimal = parts.iter().filter_map(|c| c.value).sum();
+            let tol: Decimal = parts
+                .iter()
+                .filter_map(|c| c.value.map(half_unit))
+                .sum::<Decimal>()
+                + h;
+            if (sum - v).abs() <= tol {
+                continue;
+            }
             out.push(diagnostic(
                 table,
                 row.label.trim(),

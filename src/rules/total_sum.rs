@@ -797,7 +797,10 @@ fn judge(
             }
         }
     };
-    if ambiguous(&cover) {
+    // `Brutto driftsresultat` under `Sum driftsinntekter` and `Sum driftsutgifter` with
+    // income printed positive: the result subtracts what a plain sum adds, which is
+    // the report's sign convention, not a flipped row.
+    if ambiguous(&cover) || loose && matches!(evidence, Evidence::SignFlipped(_)) {
         skip(checked);
         return;
     }
