@@ -804,7 +804,18 @@ fn judge(
         skip(checked);
         return;
     }
-    let e = eval(table, &cover, &f.found, true, f.extra);
+    let mut e = eval(table, &cover, &f.found, true, f.extra);
+    // The columns that hold over the cover were found counting every row, sparse ones
+    // too: judge the rest the same way.
+    if matches!(evidence, Evidence::Partial) {
+        let all = eval(table, &cover, &f.found, false, f.extra);
+        if all.firm(cover.len()) > e.firm(cover.len()) {
+            e = all;
+        }
+    }
+    // Two other columns of the row add up over these rows: the row is their sum in this
+    // column too, whatever the column's kind (years of a savings list).
+    let firm_row = e.firm(cover.len()) >= 2;
     for (j, &(k, found)) in f.found.iter().enumerate() {
         checked.relations_checked += 1;
         if e.holds[j] {
@@ -813,7 +824,11 @@ fn judge(
         let acc = &e.accs[j];
         let report = acc.usable
             && match evidence {
-                Evidence::Partial => additive(k) || close(acc, found),
+                Evidence::Partial => {
+                    additive(k)
+                        || close(acc, found)
+                        || firm_row && row.cell(k).is_some_and(|c| !c.percent)
+                }
                 // Two rows or more, and not the rows twice over (a sum among the rows
                 // that the label did not mark: `Inv i varige driftsmidler`).
                 Evidence::Plain => {
