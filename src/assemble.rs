@@ -671,6 +671,7 @@ impl Ctx<'_> {
                         || self.vocab.is_modifier(w)
                         || self.vocab.is_label_header(w)
                         || is_year(w)
+                        || crate::layout::is_date(w)
                         || w.len() <= 2
                 }
                 TokenKind::Gap { .. } | TokenKind::Percent | TokenKind::Unit(_) => true,

@@ -8,7 +8,6 @@
 //! names a column kind (or a modifier such as `Siste`, `Rev.`), and it names one kind
 //! (a deviation may name what it deviates from: `Avvik prognose`, `Prognose årsavvik`).
 
-use crate::layout::is_year;
 use crate::model::{Column, ColumnKind, Period};
 use crate::vocab::{Vocab, norm_word};
 
@@ -218,6 +217,11 @@ fn part_score(all: &[&str], i: usize, j: usize, vocab: &Vocab) -> i32 {
     s + coherence
 }
 
+/// A year (`2024`) or a date (`31.12.2024`): a header word that names a column's time.
+fn is_year(w: &str) -> bool {
+    crate::layout::is_year(w) || crate::layout::is_date(w)
+}
+
 /// The header words without a sign legend in parentheses after a deviation word
 /// (`Avvik (+ merforbruk/ − mindreforbruk)`): the legend names no column of its own.
 pub fn without_legends<'a>(words: &[&'a str], vocab: &Vocab) -> Vec<&'a str> {
@@ -307,7 +311,9 @@ fn period_of(words: &[&str], vocab: &Vocab) -> Period {
         return Period::YearToDate;
     }
     if let Some(y) = words.iter().rev().find(|w| is_year(w)) {
-        if let Ok(y) = norm_word(y).parse::<u16>() {
+        let y = norm_word(y);
+        let y = y.rsplit('.').next().unwrap_or(&y);
+        if let Ok(y) = y.parse::<u16>() {
             return Period::Year(y);
         }
     }

@@ -103,6 +103,9 @@ impl LineInfo {
         let t = text.trim_end();
         // A header line may end in an abbreviation (`Påløpt totalt  Est.`).
         self.words >= 9 && self.chars >= 55 && self.header_words * 2 < self.words
+            // A sentence, however many header words it uses (`Tabellen viser legemeldt og
+            // egenmeldt sykefravær i prosent av avtalte dagsverk.`).
+            || self.words >= 8 && self.chars >= 50 && t.ends_with('.')
             || (self.words >= 6
                 && (t.ends_with('.') || t.ends_with(':'))
                 && self.chars >= 40
@@ -314,6 +317,7 @@ pub fn describe_lexed(
                     || vocab.is_modifier(w)
                     || vocab.is_label_header(w)
                     || is_year(w)
+                    || is_date(w)
                 {
                     header_words += 1;
                 }
@@ -464,6 +468,19 @@ fn loose_join(runs: &[Run], b: usize, toks: &[crate::lex::Token]) -> Option<Run>
     }
     let n = runs.get(b + 1)?;
     words_between(cur, n).map(|span| join(cur, n, span))
+}
+
+/// A date with a four-digit year (`31.12.2024`, `1.1.2024`).
+pub fn is_date(w: &str) -> bool {
+    let w = norm_word(w);
+    let mut parts = w.split('.');
+    let (Some(d), Some(m), Some(y), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    let small = |p: &str| (1..=2).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit());
+    small(d) && small(m) && is_year(y)
 }
 
 /// A four-digit year between 1990 and 2099.

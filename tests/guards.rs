@@ -294,3 +294,58 @@ fn errors_in_layouts_of_other_reports_are_still_found() {
         );
     }
 }
+
+#[test]
+fn headers_of_other_reports_name_their_columns() {
+    let kinds = |doc: &Document| -> Vec<String> {
+        doc.tables[0]
+            .columns
+            .iter()
+            .map(|c| c.kind.name().to_string())
+            .collect()
+    };
+    for (name, want) in [
+        (
+            "nynorsk-loyvingsoversikt.txt",
+            &[
+                "regnskap",
+                "revidert-budsjett",
+                "opprinnelig-budsjett",
+                "regnskap",
+            ][..],
+        ),
+        ("balance-at-dates.txt", &["aar", "aar", "endring"][..]),
+        (
+            "sick-leave-egen-lege-meldt.txt",
+            &[
+                "korttid", "langtid", "samlet", "korttid", "langtid", "samlet",
+            ][..],
+        ),
+    ] {
+        let (doc, diags) = read(name);
+        assert_eq!(kinds(&doc), want, "{name}");
+        assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
+    }
+    let (doc, diags) = read("sick-leave-quarters-under-a-sentence.txt");
+    assert!(
+        doc.tables[0].first_line > 3,
+        "the sentence above is no header: {}",
+        doc.tables[0].first_line
+    );
+    assert!(diags.is_empty(), "{:?}", codes(&diags));
+    // A total changed in the sick-leave table is found: its columns are checked.
+    let vocab = Vocab::embedded().expect("embedded rules load");
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/guards/sick-leave-egen-lege-meldt.txt"),
+    )
+    .expect("guard reads")
+    .replace("Oppvekst 1,9 % 6,7 % 8,6 %", "Oppvekst 1,9 % 6,7 % 9,6 %");
+    let doc = rapportlint::read_text("planted.txt", text, &vocab);
+    let diags = rules::check(&doc, &vocab, Lang::Nb).0;
+    assert!(
+        codes(&diags).contains(&("RL102", 16)),
+        "{:?}",
+        codes(&diags)
+    );
+}
