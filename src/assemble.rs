@@ -889,6 +889,21 @@ impl Ctx<'_> {
             );
             let score =
                 reading_score(&rows.0, &rows.1, &fitted, &relations) + i64::from(count == natural);
+            if std::env::var_os("RAPPORTLINT_DEBUG").is_some() {
+                eprintln!(
+                    "first read at line {}: {} columns scores {} (header {} {:?}) {:?}",
+                    first + 1,
+                    count,
+                    score,
+                    fitted.score,
+                    fitted
+                        .columns
+                        .iter()
+                        .map(|c| (&c.name, c.kind))
+                        .collect::<Vec<_>>(),
+                    relations
+                );
+            }
             first_reads.push((count, score, fitted, relations, rows));
         }
         let mut ranked: Vec<usize> = (0..first_reads.len()).collect();
@@ -1759,8 +1774,10 @@ pub fn relations_for(columns: &[Column], vocab: &Vocab) -> Vec<Relation> {
                     Some(k) => (false, k),
                     None => (true, term.trim_start_matches('+')),
                 };
-                // Prefer a column of exactly the result's period, then the kind listed
-                // first, then the nearest column before the result.
+                // Prefer a column of exactly the result's period, then one of the period
+                // of the terms already chosen (`Avvik` over `Regulert budsjett 2024` and
+                // `Regnskap 2024`, not `Regnskap 2023`), then the kind listed first, then
+                // the nearest column before the result.
                 let kinds: Vec<&str> = kinds.split('|').collect();
                 let pick = (0..columns.len())
                     .filter(|k| !used.contains(k))
@@ -1771,8 +1788,12 @@ pub fn relations_for(columns: &[Column], vocab: &Vocab) -> Vec<Relation> {
                     })
                     .min_by_key(|&(k, rank)| {
                         let exact = columns[k].period == col.period;
+                        let mate = columns[k].period != crate::model::Period::Unknown
+                            && terms.iter().any(|&(t, _): &(usize, bool)| {
+                                columns[t].period == columns[k].period
+                            });
                         let dist = if k < ri { ri - k } else { 100 + k - ri };
-                        (!exact, rank, dist)
+                        (!exact, !mate, rank, dist)
                     })
                     .map(|(k, _)| k);
                 match pick {

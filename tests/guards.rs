@@ -230,6 +230,10 @@ fn layouts_of_other_reports_give_no_finding() {
         ("result-with-positive-income.txt", &["612 330"][..]),
         ("shares-totalling-100.txt", &["184 500", "40,1 %"][..]),
         ("status-viderefores.txt", &["-2 400", "-5 800"][..]),
+        (
+            "deviation-beside-last-years-accounts.txt",
+            &["6 812", "7 150", "6 900", "6 455", "338"][..],
+        ),
     ] {
         let (doc, diags) = read(name);
         assert!(!doc.tables.is_empty(), "{name}: no table");
