@@ -353,3 +353,19 @@ fn headers_of_other_reports_name_their_columns() {
         codes(&diags)
     );
 }
+
+#[test]
+fn a_list_headed_vedtak_is_a_status_list() {
+    let (doc, diags) = read("status-list-headed-vedtak.txt");
+    assert_eq!(
+        statuses(&doc),
+        [
+            "Delvis gjennomført",
+            "Avsluttet",
+            "Videreføres",
+            "Ikke påbegynt",
+            "Gjennomført"
+        ]
+    );
+    assert!(diags.is_empty(), "{:?}", codes(&diags));
+}
