@@ -903,6 +903,15 @@ impl Ctx<'_> {
                         .collect::<Vec<_>>(),
                     relations
                 );
+                if std::env::var_os("RAPPORTLINT_DEBUG").is_some_and(|v| v == "2") {
+                    for r in &rows.0 {
+                        let cells: Vec<&str> = r.cells.iter().map(|c| c.text.as_str()).collect();
+                        eprintln!(
+                            "  {} {:?} {:?} ambiguous={}",
+                            r.line, r.label, cells, r.ambiguous
+                        );
+                    }
+                }
             }
             first_reads.push((count, score, fitted, relations, rows));
         }
@@ -1749,13 +1758,11 @@ fn reading_score(rows: &[Row], unread: &[usize], header: &Header, relations: &[R
     }
     // Header names: how column-like they read, less a cost per column, so that a year
     // on a line of its own is not taken for a column of its own.
-    if header.fitted && header.score > 0 {
+    if header.fitted {
         score + i64::from(header.score.max(-50)) - 4 * columns as i64
-    } else if !header.fitted {
+    } else {
         // A header that cannot name this many columns speaks against the count.
         score - 10
-    } else {
-        score
     }
 }
 

@@ -232,9 +232,10 @@ pub fn possible_counts(line: &str, atoms: &[Atom]) -> u64 {
 /// Lexicographic score: relations that hold, then cells of the kind (percent or amount)
 /// their column holds, then agreement with the spacing, then fewer empty cells, then
 /// fewer groups given to the label or to trailing text, then magnitudes like the
-/// column's other cells.
+/// column's other cells, then numbers of like length (`212 400 | 211 300`, not `212 |
+/// 400 211 300`) where nothing else tells the groupings apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct Score(i32, i32, i32, i32, i32, i32);
+struct Score(i32, i32, i32, i32, i32, i32, i32);
 
 impl Score {
     fn add(self, o: Score) -> Score {
@@ -245,6 +246,7 @@ impl Score {
             self.3 + o.3,
             self.4 + o.4,
             self.5 + o.5,
+            self.6 + o.6,
         )
     }
 }
@@ -435,7 +437,7 @@ pub fn split_with(
         layer.states.push(State {
             next: a as u32,
             run: 0,
-            score: Score(0, 0, -unmet, 0, -(a as i32), 0),
+            score: Score(0, 0, -unmet, 0, -(a as i32), 0, 0),
             ways: 1,
             back: NO_STATE,
             placed: None,
@@ -475,7 +477,11 @@ pub fn split_with(
                     continue;
                 }
                 let value = value_of(code);
-                let mut s = Score(0, 0, 0, 0, 0, 0);
+                let mut s = Score(0, 0, 0, 0, 0, 0, 0);
+                // A number of many groups beside short ones: the last resort.
+                if let Some((_, len)) = placed {
+                    s.6 -= ((len - 1) * (len - 1)) as i32;
+                }
                 if let (Some((a, n)), Some(want)) = (placed, expected.get(j)) {
                     let value = value.map(|(v, _)| v);
                     // A percent among amounts, or an amount among percents.

@@ -231,6 +231,10 @@ fn layouts_of_other_reports_give_no_finding() {
         ("shares-totalling-100.txt", &["184 500", "40,1 %"][..]),
         ("status-viderefores.txt", &["-2 400", "-5 800"][..]),
         (
+            "year-columns-of-six-digit-amounts.txt",
+            &["212 400", "211 300", "210 100", "209 800"][..],
+        ),
+        (
             "deviation-beside-last-years-accounts.txt",
             &["6 812", "7 150", "6 900", "6 455", "338"][..],
         ),
@@ -273,6 +277,13 @@ fn errors_in_layouts_of_other_reports_are_still_found() {
             "52 110 53 900 −1 970",
             "RL102",
             12,
+        ),
+        (
+            "year-columns-of-six-digit-amounts.txt",
+            "SUM 353 700",
+            "SUM 353 770",
+            "RL101",
+            6,
         ),
         (
             "page-number-after-table.txt",

@@ -800,7 +800,13 @@ fn judge(
     // `Brutto driftsresultat` under `Sum driftsinntekter` and `Sum driftsutgifter` with
     // income printed positive: the result subtracts what a plain sum adds, which is
     // the report's sign convention, not a flipped row.
-    if ambiguous(&cover) || loose && matches!(evidence, Evidence::SignFlipped(_)) {
+    // A line among the covered rows whose numbers fit no column may hold a row the sum
+    // counts (`40 40 40 40` in a table read with two columns).
+    let unread_inside = cover.first().is_some_and(|&r0| {
+        let (from, to) = (table.rows[r0].line, row.line);
+        table.unread_lines.iter().any(|&l| from < l && l < to)
+    });
+    if ambiguous(&cover) || unread_inside || loose && matches!(evidence, Evidence::SignFlipped(_)) {
         skip(checked);
         return;
     }
