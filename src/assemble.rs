@@ -80,6 +80,7 @@ pub fn read_document(path: &str, text: String, vocab: &Vocab) -> Document {
     }
     tables.sort_by_key(|t| t.first_line);
     inherit_headers(&mut tables, &ctx);
+    let tables = join_repeated_headers(tables, &ctx);
     let outside_lines = infos
         .iter()
         .enumerate()
@@ -96,6 +97,65 @@ pub fn read_document(path: &str, text: String, vocab: &Vocab) -> Document {
         outside_lines,
         claims,
     }
+}
+
+/// A table that goes on after a page break under its header repeated: two tables with
+/// the same column names, the first not closed by a total, and nothing between them but
+/// blank lines and page furniture (`Side 4 av 62`), are one table.
+fn join_repeated_headers(tables: Vec<Table>, ctx: &Ctx<'_>) -> Vec<Table> {
+    const REACH: usize = 40;
+    let mut out: Vec<Table> = Vec::with_capacity(tables.len());
+    for t in tables {
+        let joins = out.last().is_some_and(|prev| {
+            let names = |t: &Table| -> Vec<String> {
+                t.columns.iter().map(|c| c.name.clone()).collect()
+            };
+            let closed = prev
+                .rows
+                .iter()
+                .rev()
+                .find(|r| !r.cells.is_empty())
+                .is_none_or(|r| {
+                    matches!(
+                        r.kind,
+                        RowKind::Total | RowKind::Subtotal | RowKind::UnlabelledTotal
+                    )
+                });
+            let Some(first_row) = t.rows.iter().map(|r| r.line).min() else {
+                return false;
+            };
+            t.kind == TableKind::Numeric
+                && prev.kind == TableKind::Numeric
+                && !closed
+                && names(prev) == names(&t)
+                && prev.columns.iter().any(|c| c.kind != ColumnKind::Ukjent)
+                && t.first_line > prev.last_line
+                && t.first_line - prev.last_line <= REACH
+                // Between the two tables: only blank lines and page furniture (a
+                // running header next to a page footer counts, even where it is seen once).
+                && (prev.last_line..t.first_line.saturating_sub(1)).all(|l| {
+                    let info = &ctx.infos[l];
+                    let near_footer = (l.saturating_sub(3)..(l + 4).min(ctx.infos.len()))
+                        .any(|k| ctx.infos[k].is_footer());
+                    info.blank
+                        || ctx.noise[l]
+                        || info.is_footer()
+                        || near_footer && !ctx.row_like(l) && !info.is_prose(ctx.line(l))
+                })
+                // Above the rows of the second: only its header.
+                && (t.first_line..first_row)
+                    .all(|n| ctx.infos[n - 1].blank || ctx.infos[n - 1].run.is_none() || ctx.year_run(n - 1))
+        });
+        match out.last_mut() {
+            Some(prev) if joins => {
+                prev.last_line = t.last_line;
+                prev.rows.extend(t.rows);
+                prev.unread_lines.extend(t.unread_lines);
+            }
+            _ => out.push(t),
+        }
+    }
+    out
 }
 
 /// A table that goes on after a page break often does not repeat its header: a table
@@ -439,6 +499,7 @@ impl Ctx<'_> {
         // run on over many lines of narrow comment text between two rows.
         let commented = |i: usize| self.infos[i].run.as_ref().is_some_and(|r| r.mid.is_some());
         let mut after_total = false;
+        let mut last_total = false;
         let mut reach = if commented_table || commented(first) {
             COMMENT_GAP
         } else {
@@ -454,6 +515,14 @@ impl Ctx<'_> {
                 continue;
             }
             if info.unit.is_some() && info.run.is_none() {
+                break;
+            }
+            // A caption starts the next table (`Tabell 4.2 Nøkkeltal økonomi`).
+            if self.vocab.is_caption(self.line(j)) {
+                break;
+            }
+            // A line of years alone under a total heads the next table.
+            if last_total && self.year_run(j) && info.words == 0 && info.atoms() >= 2 {
                 break;
             }
             // A header of years starts the next table; in a commented table one year in
@@ -478,6 +547,7 @@ impl Ctx<'_> {
                 }
                 last = j;
                 rows += 1;
+                last_total = total;
                 if total && (reach == COMMENT_GAP || after_total) {
                     after_total = true;
                     reach = ROW_GAP;
@@ -564,8 +634,12 @@ impl Ctx<'_> {
                 }
                 break;
             }
-            if info.is_header_like() || self.year_run(i) || self.fragment(i) {
-                if info.is_header_like() || self.year_run(i) {
+            // Years with header words and at most one other (`Regnskap 2024`, `Nøkkeltall
+            // 2023 2024`), not a running header that ends in a year (`Fjordvik kommune –
+            // 2. tertialrapport 2025`).
+            let years = self.year_run(i) && info.words <= info.header_words + 1;
+            if info.is_header_like() || years || self.fragment(i) {
+                if info.is_header_like() || years {
                     seen_header = true;
                 }
                 lines.push(i);

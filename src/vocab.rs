@@ -82,6 +82,7 @@ struct RowsFile {
     averages: WordList,
     breakdowns: WordList,
     excluded: Phrases,
+    captions: WordList,
 }
 
 /// One status value with its spellings.
@@ -224,6 +225,7 @@ pub struct Vocab {
     averages: Vec<Vec<String>>,
     breakdowns: Vec<Vec<String>>,
     excluded: Vec<String>,
+    captions: Vec<String>,
     pub statuses: Vec<StatusDef>,
     /// Status aliases as normalised word sequences, longest first, with the index of their value.
     status_aliases: Vec<(Vec<String>, usize)>,
@@ -321,6 +323,7 @@ impl Vocab {
             loose_totals: phrases(rows.totals.loose),
             averages: phrases(rows.averages.words),
             breakdowns: phrases(rows.breakdowns.words),
+            captions: lower(rows.captions.words),
             excluded: rows
                 .excluded
                 .phrases
@@ -445,6 +448,17 @@ impl Vocab {
     }
 
     /// True when the label says the row is left out of the sum.
+    /// A table or figure caption (`Tabell 4.2 Nøkkeltal økonomi`, `Figur 3`): a caption
+    /// word, then a number.
+    pub fn is_caption(&self, line: &str) -> bool {
+        let mut words = line.split_whitespace();
+        let (Some(first), Some(second)) = (words.next(), words.next()) else {
+            return false;
+        };
+        self.captions.contains(&norm_word(first))
+            && second.chars().next().is_some_and(|c| c.is_ascii_digit())
+    }
+
     pub fn is_excluded(&self, label: &str) -> bool {
         let l = label.to_lowercase();
         self.excluded.iter().any(|p| l.contains(p.as_str()))

@@ -380,3 +380,57 @@ fn a_list_headed_vedtak_is_a_status_list() {
     );
     assert!(diags.is_empty(), "{:?}", codes(&diags));
 }
+
+#[test]
+fn page_breaks_and_captions_bound_tables_as_the_report_does() {
+    for (name, tables) in [
+        ("table-over-a-page-break-with-repeated-header.txt", 1),
+        ("main-overview-over-a-page-break.txt", 2),
+        ("stacked-tables-under-captions.txt", 3),
+        ("key-figures-under-a-money-table.txt", 4),
+    ] {
+        let (doc, diags) = read(name);
+        assert_eq!(doc.tables.len(), tables, "{name}");
+        assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
+    }
+    // The Sum after the page break covers the rows of both pages.
+    let (doc, _) = read("table-over-a-page-break-with-repeated-header.txt");
+    let labels: Vec<&str> = doc.tables[0]
+        .rows
+        .iter()
+        .map(|r| r.label.as_str())
+        .collect();
+    assert_eq!(labels, ["Skole", "Barnehage", "Kultur", "Helse", "Sum"]);
+    let vocab = Vocab::embedded().expect("embedded rules load");
+    for (name, from, to, code, line) in [
+        (
+            "table-over-a-page-break-with-repeated-header.txt",
+            "Skole 38 412 61 250 22 838",
+            "Skole 38 412 61 520 22 838",
+            "RL102",
+            9,
+        ),
+        (
+            "stacked-tables-under-captions.txt",
+            "Oppvekst 1,6 6,4 8,0",
+            "Oppvekst 1,6 6,4 9,0",
+            "RL102",
+            16,
+        ),
+    ] {
+        let text = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("fixtures/guards")
+                .join(name),
+        )
+        .expect("guard reads");
+        assert!(text.contains(from), "{name}");
+        let doc = rapportlint::read_text(name, text.replace(from, to), &vocab);
+        let diags = rules::check(&doc, &vocab, Lang::Nb).0;
+        assert!(
+            codes(&diags).contains(&(code, line)),
+            "{name}: {:?}",
+            codes(&diags)
+        );
+    }
+}
