@@ -28,7 +28,9 @@ use rust_decimal::Decimal;
 /// Every printed value stands for an interval of ± half its last unit; a relation holds
 /// when the intervals meet, so rounding is never a finding. Deviations are checked by
 /// size only here: which way a deviation runs is the sign rules' business. A relation
-/// with a missing, nil, percent or ambiguously read cell is skipped and counted.
+/// with a missing, nil, percent or ambiguously read cell is skipped and counted. On a
+/// total row, a broken relation is a warning where an item row above lacks one of its
+/// values (the total may be right and that row incomplete); the help names that row.
 pub const INFO: RuleInfo = RuleInfo {
     code: "RL102",
     name: "column-relation",
@@ -59,7 +61,9 @@ Avrunding
   Hver trykte verdi står for et intervall på ± en halv enhet i siste siffer; et
   forhold holder når intervallene møtes. Avrunding gir aldri funn. Avvik kontrolleres
   bare på størrelse her; retningen er fortegnsreglenes sak. Et forhold med en
-  manglende, tom, prosent- eller tvetydig lest celle hoppes over og telles.",
+  manglende, tom, prosent- eller tvetydig lest celle hoppes over og telles. På en
+  sumrad er et brutt forhold en advarsel der en rad over mangler en av verdiene
+  (summen kan være riktig og raden ufullstendig); hjelpelinjen nevner raden.",
 };
 
 fn relations_contains(list: &[Relation], r: &Relation) -> bool {
@@ -117,8 +121,30 @@ pub fn check(
             }
         })
         .collect();
+    // Per relation: the first item row that prints some of its cells but not all (`Nytt
+    // fagsystem 800  100` with no forecast): a total over it cannot hold the relation.
+    let sparse: Vec<Option<usize>> = relations
+        .iter()
+        .map(|rel| {
+            rows.iter()
+                .filter(|r| r.kind == RowKind::Item && !r.ambiguous)
+                .find(|r| {
+                    let cols = std::iter::once(rel.result).chain(rel.terms.iter().map(|t| t.0));
+                    let (mut some, mut none) = (false, false);
+                    for k in cols {
+                        if r.cell(k).is_some_and(|c| usable(c, rel)) {
+                            some = true;
+                        } else if !(rel.empty_is_zero && r.cell(k).is_none()) {
+                            none = true;
+                        }
+                    }
+                    some && none
+                })
+                .map(|r| r.line)
+        })
+        .collect();
     for row in rows {
-        for &rel in &relations {
+        for (ri, &rel) in relations.iter().enumerate() {
             match judge(row, rel, opts.tolerance(INFO.code)) {
                 Judged::Skipped => checked.relations_skipped += 1,
                 Judged::Holds { result, computed } => {
@@ -144,7 +170,24 @@ pub fn check(
                     computed,
                 } => {
                     checked.relations_checked += 1;
-                    out.push(diagnostic(table, rel, result, &terms, computed, opts.lang));
+                    let mut d = diagnostic(table, rel, result, &terms, computed, opts.lang);
+                    let total = matches!(
+                        row.kind,
+                        RowKind::Total | RowKind::Subtotal | RowKind::UnlabelledTotal
+                    );
+                    if let (true, Some(line)) = (total, sparse[ri]) {
+                        // The total may be right and the row above incomplete.
+                        d.severity = Severity::Warning;
+                        d.help = Some(match opts.lang {
+                            Lang::Nb => format!(
+                                "raden på linje {line} mangler en av verdiene i dette forholdet; summen kan være riktig og raden ufullstendig"
+                            ),
+                            Lang::En => format!(
+                                "the row on line {line} lacks one of the values in this relation; the total may be right and that row incomplete"
+                            ),
+                        });
+                    }
+                    out.push(d);
                 }
             }
         }
