@@ -284,8 +284,10 @@ pub(crate) struct Ctx<'a> {
 
 impl Ctx<'_> {
     pub fn line(&self, i: usize) -> &str {
-        let (s, e) = self.ranges[i];
-        self.text.get(s..e).unwrap_or("")
+        self.ranges
+            .get(i)
+            .and_then(|&(s, e)| self.text.get(s..e))
+            .unwrap_or("")
     }
 
     /// A run made only of years (`2025 2026 2027 2028`): a header, not a row.
@@ -336,6 +338,10 @@ impl Ctx<'_> {
             .filter(|t| t.is_word())
             .collect();
         let first = words.first()?;
+        // A completion quarter after the numbers (`… -620 2. kv. 2026 Arbeidet …`).
+        if first.kind == TokenKind::Quarter {
+            return Some((first.start as usize, first.end as usize));
+        }
         if !first
             .text(line)
             .chars()

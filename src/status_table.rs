@@ -303,6 +303,16 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Table> {
             }
             // A status ending the task's last line: `… gjenbruk Iht. plan Det skal …`.
             if let Some(f) = status_inside(ctx, j) {
+                // Text above with an empty line between is no wrapped part of this task:
+                // in a list of one row per line it is a row whose status is missing.
+                if task
+                    .last()
+                    .is_some_and(|&t| t + 1 < j && ctx.infos[j - 1].blank)
+                    && rows.iter().any(|r| r.cells.iter().any(|c| c.column == 0))
+                {
+                    rows.push(make_row(ctx, &task, None, &[]));
+                    task.clear();
+                }
                 task.push(j);
                 let after = ctx.line(j).get(f.end..).unwrap_or("");
                 let desc_start = f.end + after.len() - after.trim_start().len();
@@ -321,7 +331,14 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Table> {
                     }
                     row.label.push_str(head);
                 }
-                let (more, next) = description(ctx, j + 1, 0, &header_text);
+                let (mut more, mut next) = description(ctx, j + 1, 0, &header_text);
+                // Rows one per line with no empty line between (`Task Fullført Comment.`
+                // under `Task I rute Comment.`): a line with a status inside is the next
+                // row, not more description.
+                if let Some(k) = more.iter().position(|&l| status_inside(ctx, l).is_some()) {
+                    next = more[k];
+                    more.truncate(k);
+                }
                 let mut full = desc;
                 for l in more {
                     full.push(' ');
@@ -824,9 +841,16 @@ fn description(
     header: &str,
 ) -> (Vec<usize>, usize) {
     let mut lines = Vec::new();
-    let mut j = start + status_lines.max(1);
-    if status_lines == 0 {
-        lines.push(start);
+    let mut j = start + status_lines;
+    // With no status lines, `start` is the description's first line (the one-space line
+    // of an empty status, or the line after a status that ended its task's line): taken
+    // as it is, unless it is empty or past the end. An empty line ends the description.
+    if status_lines == 0 && j < ctx.infos.len() {
+        if ctx.infos[j].blank {
+            return (lines, j);
+        }
+        lines.push(j);
+        j += 1;
     }
     while j < ctx.infos.len()
         && !ctx.infos[j].blank

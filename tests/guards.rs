@@ -426,3 +426,59 @@ fn page_breaks_and_captions_bound_tables_as_the_report_does() {
         assert_planted_found(name, from, to, code, line);
     }
 }
+
+#[test]
+fn status_lists_of_other_reports_are_read_whole() {
+    for (name, want) in [
+        ("status-row-on-the-last-line.txt", &["Fullført"][..]),
+        (
+            "status-rows-one-per-line.txt",
+            &["Fullført", "I rute", "Forsinket"][..],
+        ),
+        (
+            "status-rows-one-per-line-no-gaps.txt",
+            &["Fullført", "I rute", "Forsinket"][..],
+        ),
+        (
+            "status-list-nynorsk-skildring.txt",
+            &["Pågår", "Gjennomført"][..],
+        ),
+        (
+            "status-nynorsk-values.txt",
+            &["I rute", "Gjennomført", "Ikkje starta", "Ikkje i rute"][..],
+        ),
+    ] {
+        let (doc, diags) = read(name);
+        assert_eq!(statuses(&doc), want, "{name}");
+        assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
+    }
+    // A status removed from a one-per-line list is found at its row.
+    assert_planted_found(
+        "status-rows-one-per-line.txt",
+        "I rute Migrering",
+        " Migrering",
+        "RL301",
+        5,
+    );
+}
+
+#[test]
+fn completion_after_the_numbers_and_loose_totals_of_other_reports() {
+    let (doc, diags) = read("investment-ferdigstillelse-after-numbers.txt");
+    let table = &doc.tables[0];
+    let ferdig = table
+        .columns
+        .iter()
+        .position(|c| c.kind == rapportlint::model::ColumnKind::Ferdig)
+        .expect("completion column");
+    let completions: Vec<String> = table
+        .rows
+        .iter()
+        .filter(|r| r.kind == rapportlint::model::RowKind::Item)
+        .map(|r| r.cell(ferdig).map(|c| c.text.clone()).unwrap_or_default())
+        .collect();
+    assert_eq!(completions, ["Ferdig", "2. kv. 2026", "Ferdig"]);
+    assert!(diags.is_empty(), "{:?}", codes(&diags));
+    let (_, diags) = read("netto-with-positive-income.txt");
+    assert!(diags.is_empty(), "{:?}", codes(&diags));
+}

@@ -806,7 +806,17 @@ fn judge(
         let (from, to) = (table.rows[r0].line, row.line);
         table.unread_lines.iter().any(|&l| from < l && l < to)
     });
-    if ambiguous(&cover) || unread_inside || loose && matches!(evidence, Evidence::SignFlipped(_)) {
+    // A loose total (`Netto driftsutgifter` under `Sum inntekter` and `Sum utgifter`)
+    // whose deviation column alone adds up as a plain sum: the deviations share a sign
+    // convention, the amounts do not.
+    let lone_partial = loose
+        && matches!(evidence, Evidence::Partial)
+        && eval(table, &cover, &f.found, false, f.extra).firm(cover.len()) < 2;
+    if ambiguous(&cover)
+        || unread_inside
+        || lone_partial
+        || loose && matches!(evidence, Evidence::SignFlipped(_))
+    {
         skip(checked);
         return;
     }
