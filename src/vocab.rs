@@ -106,6 +106,10 @@ struct StatusFile {
     /// Per state, phrases in a description that contradict a status of that state.
     #[serde(default)]
     contradictions: std::collections::BTreeMap<String, Vec<String>>,
+    /// Per state, phrases that say the same as a status of that state: a sentence that
+    /// holds one is no contradiction of it (`…, men tiltaket er gjennomført`).
+    #[serde(default)]
+    supports: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 /// A column relation from `rules/relations.toml`.
@@ -231,6 +235,7 @@ pub struct Vocab {
     status_aliases: Vec<(Vec<String>, usize)>,
     /// Per state, phrases (normalised words) that contradict a status of that state.
     contradictions: Vec<(String, Vec<Vec<String>>)>,
+    supports: Vec<(String, Vec<Vec<String>>)>,
     /// Words that turn a contradicting phrase right after them round (`ikke`).
     negations: Vec<String>,
     pub relations: Vec<RelationDef>,
@@ -341,6 +346,11 @@ impl Vocab {
                 .contradictions
                 .into_iter()
                 .filter(|(state, _)| state != "negations")
+                .map(|(state, list)| (state, phrases(list)))
+                .collect(),
+            supports: status
+                .supports
+                .into_iter()
                 .map(|(state, list)| (state, phrases(list)))
                 .collect(),
             relations: relations.relation,
@@ -513,25 +523,60 @@ impl Vocab {
     }
 
     /// The first phrase in `text` that contradicts a status of `state`, as the range of
-    /// word indices it covers in [`phrase_words`] of `text`. A phrase right after a
-    /// negation (`ikke forsinket`) does not count, unless it is a negation itself.
+    /// word indices it covers in [`phrase_words`] of `text`. A phrase after a negation in
+    /// its own clause (`ikke forsinket`, `ingen av milepælene er forsinket`) does not
+    /// count, unless it is a negation itself; and a description that also says what the
+    /// status says (`Neste fase er ikke startet, men tiltaket er gjennomført`)
+    /// contradicts nothing.
     pub fn contradiction(&self, state: &str, text: &str) -> Option<std::ops::Range<usize>> {
         let (_, phrases) = self.contradictions.iter().find(|(s, _)| s == state)?;
-        let words = phrase_words(text);
+        let supports: &[Vec<String>] = self
+            .supports
+            .iter()
+            .find(|(s, _)| s == state)
+            .map_or(&[], |(_, l)| l.as_slice());
+        // Words as phrase_words gives them, each with the clause it is in.
+        let mut words: Vec<String> = Vec::new();
+        let mut clause_of: Vec<usize> = Vec::new();
+        let mut clause = 0usize;
+        for raw in text.split_whitespace() {
+            let w = norm_word(raw);
+            if w == "men" {
+                clause += 1;
+            }
+            if !w.is_empty() {
+                words.push(w);
+                clause_of.push(clause);
+            }
+            if raw.ends_with(['.', '!', '?', ',', ';', ':']) {
+                clause += 1;
+            }
+        }
         let negation = |w: &str| self.negations.iter().any(|n| n == w);
+        let at = |p: &[String], start: usize| {
+            !p.is_empty()
+                && start + p.len() <= words.len()
+                && words[start..start + p.len()] == p[..]
+        };
+        // A phrase stands negated when a negation comes before it in its clause.
+        let negated = |p: &[String], start: usize| {
+            !negation(&p[0])
+                && (0..start)
+                    .rev()
+                    .take_while(|&k| clause_of[k] == clause_of[start])
+                    .any(|k| negation(&words[k]))
+        };
+        // The description says what the status says: other phrases in it are about
+        // something else (`Anlegget er ferdigstilt. Tilsvarende tiltak ved Nordli skole er
+        // ikke startet.`).
+        let supported =
+            (0..words.len()).any(|k| supports.iter().any(|p| at(p, k) && !negated(p, k)));
+        if supported {
+            return None;
+        }
         for start in 0..words.len() {
             for p in phrases {
-                if p.is_empty()
-                    || start + p.len() > words.len()
-                    || words[start..start + p.len()] != p[..]
-                {
-                    continue;
-                }
-                let negated = !negation(&p[0])
-                    && words[start.saturating_sub(2)..start]
-                        .iter()
-                        .any(|w| negation(w));
-                if !negated {
+                if at(p, start) && !negated(p, start) {
                     return Some(start..start + p.len());
                 }
             }

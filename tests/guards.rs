@@ -482,3 +482,21 @@ fn completion_after_the_numbers_and_loose_totals_of_other_reports() {
     let (_, diags) = read("netto-with-positive-income.txt");
     assert!(diags.is_empty(), "{:?}", codes(&diags));
 }
+
+#[test]
+fn descriptions_that_say_what_their_status_says_are_no_contradiction() {
+    for name in [
+        "contradiction-about-another-phase.txt",
+        "contradiction-about-another-project.txt",
+        "contradiction-nynorsk-utsett.txt",
+        "contradiction-negated-in-its-clause.txt",
+    ] {
+        let (doc, diags) = read(name);
+        assert!(!statuses(&doc).is_empty(), "{name}: no status read");
+        assert!(
+            diags.iter().all(|d| d.code != "RL304"),
+            "{name}: {:?}",
+            codes(&diags)
+        );
+    }
+}
