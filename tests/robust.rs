@@ -103,3 +103,30 @@ fn odd_inputs_never_panic() {
         let _ = rapportlint::rules::check(&doc, &vocab, rapportlint::rules::Lang::En);
     }
 }
+
+/// Every guard and planted fixture cut after each of its lines (with and without the
+/// final line break): a table, list or row at the very end of the input must not read
+/// past it (a status row on the last line once did).
+#[test]
+fn inputs_cut_after_any_line_never_panic() {
+    let vocab = Vocab::embedded().expect("embedded rules load");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut files: Vec<_> = ["guards", "planted"]
+        .iter()
+        .flat_map(|d| std::fs::read_dir(root.join(d)).expect("fixture folder"))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 20, "{}", files.len());
+    for path in files {
+        let text = std::fs::read_to_string(&path).expect("UTF-8 fixture");
+        let ends: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
+        for &end in &ends {
+            for cut in [&text[..end], &text[..end + 1]] {
+                let doc = rapportlint::read_text("cut", cut.to_string(), &vocab);
+                let _ = rapportlint::rules::check(&doc, &vocab, rapportlint::rules::Lang::Nb);
+            }
+        }
+    }
+}
