@@ -660,6 +660,20 @@ impl Ctx<'_> {
             }
         }
         lines.reverse();
+        // A line that starts with the label column's header (`Investering Vedtatt
+        // totalt …`) under header lines: those above span groups of columns
+        // (` Totalbudsjett Årets budsjett `), they name none.
+        if let Some(k) = lines.iter().position(|&l| {
+            let line = self.line(l);
+            let first = line.split_whitespace().next().unwrap_or("");
+            self.vocab.is_label_header(first)
+                && first.chars().next().is_some_and(char::is_uppercase)
+                && self.infos[l].kind_words > 0
+        }) {
+            if k > 0 {
+                lines.drain(..k);
+            }
+        }
         seen_header.then_some((top, lines))
     }
 
@@ -1535,7 +1549,53 @@ impl Ctx<'_> {
                     + (row_text.get(tail_start..).unwrap_or("").len()
                         - row_text.get(tail_start..).unwrap_or("").trim_start().len());
                 let te = ts + tail.len();
-                text_cells.push(self.text_cell(row_line, ts, te, comment_col, tail));
+                // A completion column after the numbers, then a comment: a year, or one
+                // word and a year (`2026`, `Høst 2026`), is the completion.
+                let completion_first = header
+                    .text_columns
+                    .get(comment_col - header.columns.len())
+                    .is_some_and(|c| c.kind == ColumnKind::Ferdig)
+                    && comment_col + 1 < header.columns.len() + header.text_columns.len();
+                let year_end = completion_first
+                    .then(|| {
+                        let words: Vec<(usize, &str)> = tail
+                            .split_whitespace()
+                            .take(3)
+                            .map(|w| (w.as_ptr() as usize - tail.as_ptr() as usize + w.len(), w))
+                            .collect();
+                        let is_y = |w: &str| is_year(w) && w.starts_with("20");
+                        match words.as_slice() {
+                            [(e, w), ..] if is_y(w) => Some(*e),
+                            [(_, a), (e, w), ..]
+                                if is_y(w) && a.chars().next().is_some_and(char::is_uppercase) =>
+                            {
+                                Some(*e)
+                            }
+                            _ => None,
+                        }
+                    })
+                    .flatten();
+                match year_end {
+                    Some(e) if e < tail.len() => {
+                        let rest = &tail[e..];
+                        let rs = ts + e + (rest.len() - rest.trim_start().len());
+                        text_cells.push(self.text_cell(
+                            row_line,
+                            ts,
+                            ts + e,
+                            comment_col,
+                            &tail[..e],
+                        ));
+                        text_cells.push(self.text_cell(
+                            row_line,
+                            rs,
+                            te,
+                            comment_col + 1,
+                            rest.trim(),
+                        ));
+                    }
+                    _ => text_cells.push(self.text_cell(row_line, ts, te, comment_col, tail)),
+                }
             }
             // A status among the numbers (`… 2 097 4K-2024 986 …`).
             if let Some(m) = run.mid {

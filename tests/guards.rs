@@ -500,3 +500,22 @@ fn descriptions_that_say_what_their_status_says_are_no_contradiction() {
         );
     }
 }
+
+#[test]
+fn investment_tables_of_other_reports_give_no_finding() {
+    for name in [
+        "investment-completion-year-before-comment.txt",
+        "investment-header-under-a-spanning-line.txt",
+    ] {
+        let (doc, diags) = read(name);
+        assert!(!doc.tables.is_empty(), "{name}");
+        assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
+    }
+    let (doc, _) = read("investment-header-under-a-spanning-line.txt");
+    let numeric = doc.tables[0]
+        .columns
+        .iter()
+        .filter(|c| !c.kind.is_text())
+        .count();
+    assert_eq!(numeric, 5);
+}
