@@ -25,6 +25,28 @@ pub fn read(text: &str, lines: &[(usize, usize)], tables: &[Table], vocab: &Voca
             }
         }
     }
+    // The report's year: the year its table columns name most often (or else its text). A sentence about
+    // an earlier year (`I 2023 ble 9 verbalvedtak ferdig`) counts no list of this one.
+    let mut years: std::collections::BTreeMap<u16, usize> = std::collections::BTreeMap::new();
+    for t in tables {
+        for c in &t.columns {
+            if let crate::model::Period::Year(y) = c.period {
+                *years.entry(y).or_default() += 1;
+            }
+        }
+    }
+    // A report without year columns: the year its text names most often.
+    if years.is_empty() {
+        for w in text.split_whitespace() {
+            let w = norm_word(w);
+            if crate::layout::is_year(&w) {
+                if let Ok(y) = w.parse::<u16>() {
+                    *years.entry(y).or_default() += 1;
+                }
+            }
+        }
+    }
+    let report_year = years.iter().max_by_key(|&(y, n)| (*n, *y)).map(|(y, _)| *y);
     let mut out = Vec::new();
     let mut paragraph: Vec<usize> = Vec::new();
     for i in 0..=lines.len() {
@@ -40,7 +62,7 @@ pub fn read(text: &str, lines: &[(usize, usize)], tables: &[Table], vocab: &Voca
             continue;
         }
         if !paragraph.is_empty() {
-            read_paragraph(text, lines, &paragraph, vocab, words, &mut out);
+            read_paragraph(text, lines, &paragraph, vocab, words, report_year, &mut out);
             paragraph.clear();
         }
     }
@@ -54,6 +76,7 @@ fn read_paragraph(
     paragraph: &[usize],
     vocab: &Vocab,
     cw: &ClaimWords,
+    report_year: Option<u16>,
     out: &mut Vec<Claim>,
 ) {
     // Words with their spans, in reading order; a hyphen at a line end joins the word.
@@ -94,6 +117,17 @@ fn read_paragraph(
     };
     for (si, range) in sentences.iter().enumerate() {
         let words = &all[range.clone()];
+        let earlier = words.iter().any(|w| {
+            crate::layout::is_year(&w.norm)
+                && w.norm
+                    .parse::<u16>()
+                    .ok()
+                    .zip(report_year)
+                    .is_some_and(|(y, r)| y < r)
+        });
+        if earlier {
+            continue;
+        }
         // The noun of the count before, and where it stood.
         let mut noun: Option<(String, usize)> = None;
         for k in 0..words.len() {

@@ -519,3 +519,14 @@ fn investment_tables_of_other_reports_give_no_finding() {
         .count();
     assert_eq!(numeric, 5);
 }
+
+#[test]
+fn counts_about_an_earlier_year_are_no_claims_about_this_list() {
+    let (doc, diags) = read("counts-about-an-earlier-year.txt");
+    assert!(!statuses(&doc).is_empty());
+    assert!(
+        diags.iter().all(|d| d.code != "RL305"),
+        "{:?}",
+        codes(&diags)
+    );
+}
