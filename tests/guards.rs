@@ -31,6 +31,15 @@ fn codes(diags: &[Diagnostic]) -> Vec<(&str, usize)> {
     diags.iter().map(|d| (d.code, d.primary.line)).collect()
 }
 
+/// No finding of `code` among `diags` (of the guard `name`).
+fn assert_without(diags: &[Diagnostic], code: &str, name: &str) {
+    assert!(
+        diags.iter().all(|d| d.code != code),
+        "{name}: {code} in {:?}",
+        codes(diags)
+    );
+}
+
 /// The guard `name` with `from` replaced by `to` (which must occur) gives `code` at `line`.
 fn assert_planted_found(name: &str, from: &str, to: &str, code: &str, line: usize) {
     let vocab = Vocab::embedded().expect("embedded rules load");
@@ -57,11 +66,7 @@ fn a_status_at_the_top_of_a_page_is_read() {
         statuses(&doc),
         ["Iht. plan", "Forsinket", "Ferdig", "Ferdig"]
     );
-    assert!(
-        diags.iter().all(|d| d.code != "RL301"),
-        "{:?}",
-        codes(&diags)
-    );
+    assert_without(&diags, "RL301", "");
 }
 
 #[test]
@@ -85,11 +90,7 @@ fn rows_separated_by_empty_lines_keep_their_own_statuses() {
         statuses(&doc),
         ["Iht. plan", "Ferdig", "Ikke startet", "Forsinket"]
     );
-    assert!(
-        diags.iter().all(|d| d.code != "RL304"),
-        "{:?}",
-        codes(&diags)
-    );
+    assert_without(&diags, "RL304", "");
 }
 
 #[test]
@@ -116,11 +117,7 @@ fn money_and_investment_tables_give_no_false_errors() {
 fn work_that_goes_on_is_no_contradiction_of_every_status() {
     let (doc, diags) = read("descriptions-without-contradiction.txt");
     assert_eq!(statuses(&doc), ["Utsatt", "Ferdig", "Ferdig", "Ferdig"]);
-    assert!(
-        diags.iter().all(|d| d.code != "RL304"),
-        "{:?}",
-        codes(&diags)
-    );
+    assert_without(&diags, "RL304", "");
 }
 
 #[test]
@@ -155,11 +152,7 @@ fn a_comment_column_named_with_a_preposition_is_one_text_column() {
             "Kommentar til avvik"
         ]
     );
-    assert!(
-        diags.iter().all(|d| d.code != "RL101"),
-        "{:?}",
-        codes(&diags)
-    );
+    assert_without(&diags, "RL101", "");
 }
 
 #[test]
@@ -493,11 +486,7 @@ fn descriptions_that_say_what_their_status_says_are_no_contradiction() {
     ] {
         let (doc, diags) = read(name);
         assert!(!statuses(&doc).is_empty(), "{name}: no status read");
-        assert!(
-            diags.iter().all(|d| d.code != "RL304"),
-            "{name}: {:?}",
-            codes(&diags)
-        );
+        assert_without(&diags, "RL304", name);
     }
 }
 
@@ -524,9 +513,5 @@ fn investment_tables_of_other_reports_give_no_finding() {
 fn counts_about_an_earlier_year_are_no_claims_about_this_list() {
     let (doc, diags) = read("counts-about-an-earlier-year.txt");
     assert!(!statuses(&doc).is_empty());
-    assert!(
-        diags.iter().all(|d| d.code != "RL305"),
-        "{:?}",
-        codes(&diags)
-    );
+    assert_without(&diags, "RL305", "");
 }
