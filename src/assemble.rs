@@ -722,7 +722,6 @@ impl Ctx<'_> {
         plain.then(|| (i, vec![i]))
     }
 
-    /// A short header fragment: qualifiers, years and label-column words only.
     /// A line holding nothing but one small plain integer (`52`, ` 7 `).
     fn bare_page_number(&self, i: usize) -> bool {
         let info = &self.infos[i];
@@ -753,6 +752,7 @@ impl Ctx<'_> {
             })
     }
 
+    /// A short header fragment: qualifiers, years and label-column words only.
     fn fragment(&self, i: usize) -> bool {
         let info = &self.infos[i];
         info.words > 0 && info.words <= 6 && info.chars <= 60 && {
@@ -1563,11 +1563,11 @@ impl Ctx<'_> {
                             .take(3)
                             .map(|w| (w.as_ptr() as usize - tail.as_ptr() as usize + w.len(), w))
                             .collect();
-                        let is_y = |w: &str| is_year(w) && w.starts_with("20");
                         match words.as_slice() {
-                            [(e, w), ..] if is_y(w) => Some(*e),
+                            [(e, w), ..] if completion_year(w) => Some(*e),
                             [(_, a), (e, w), ..]
-                                if is_y(w) && a.chars().next().is_some_and(char::is_uppercase) =>
+                                if completion_year(w)
+                                    && a.chars().next().is_some_and(char::is_uppercase) =>
                             {
                                 Some(*e)
                             }
@@ -1969,7 +1969,12 @@ pub fn relations_for(columns: &[Column], vocab: &Vocab) -> Vec<Relation> {
 /// A reading to try for a row: its run and the atoms with their lines.
 type Candidate<'a> = (Cow<'a, Option<Run>>, Cow<'a, [(usize, Atom)]>);
 
-/// Four plain digits that read as a year (`2026`), not an amount.
+/// A year a project may be done in (`2026`): this century's, not an amount.
+fn completion_year(t: &str) -> bool {
+    is_year(t) && t.starts_with("20")
+}
+
+/// Four plain digits that read as a completion year (`2026`), not an amount.
 fn year_atom(a: &Atom, line: &str) -> bool {
     a.group.is_some_and(|g| {
         g.minus.is_none()
@@ -1978,7 +1983,7 @@ fn year_atom(a: &Atom, line: &str) -> bool {
             && !a.glued
             && line
                 .get(g.digits.0 as usize..g.digits.1 as usize)
-                .is_some_and(|t| crate::layout::is_year(t) && t.starts_with("20"))
+                .is_some_and(completion_year)
     })
 }
 

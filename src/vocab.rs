@@ -106,8 +106,8 @@ struct StatusFile {
     /// Per state, phrases in a description that contradict a status of that state.
     #[serde(default)]
     contradictions: std::collections::BTreeMap<String, Vec<String>>,
-    /// Per state, phrases that say the same as a status of that state: a sentence that
-    /// holds one is no contradiction of it (`…, men tiltaket er gjennomført`).
+    /// Per state, phrases that say the same as a status of that state: a description
+    /// that holds one is no contradiction of it (`…, men tiltaket er gjennomført`).
     #[serde(default)]
     supports: std::collections::BTreeMap<String, Vec<String>>,
 }
@@ -457,7 +457,6 @@ impl Vocab {
         })
     }
 
-    /// True when the label says the row is left out of the sum.
     /// A table or figure caption (`Tabell 4.2 Nøkkeltal økonomi`, `Figur 3`): a caption
     /// word, then a number.
     pub fn is_caption(&self, line: &str) -> bool {
@@ -469,6 +468,7 @@ impl Vocab {
             && second.chars().next().is_some_and(|c| c.is_ascii_digit())
     }
 
+    /// True when the label says the row is left out of the sum.
     pub fn is_excluded(&self, label: &str) -> bool {
         let l = label.to_lowercase();
         self.excluded.iter().any(|p| l.contains(p.as_str()))

@@ -797,34 +797,31 @@ fn judge(
             }
         }
     };
-    // `Brutto driftsresultat` under `Sum driftsinntekter` and `Sum driftsutgifter` with
-    // income printed positive: the result subtracts what a plain sum adds, which is
-    // the report's sign convention, not a flipped row.
     // A line among the covered rows whose numbers fit no column may hold a row the sum
     // counts (`40 40 40 40` in a table read with two columns).
     let unread_inside = cover.first().is_some_and(|&r0| {
         let (from, to) = (table.rows[r0].line, row.line);
         table.unread_lines.iter().any(|&l| from < l && l < to)
     });
+    // The columns that hold over a partial cover were found counting every row, sparse
+    // ones too: the cover evaluated the same way.
+    let all_rows = matches!(evidence, Evidence::Partial)
+        .then(|| eval(table, &cover, &f.found, false, f.extra));
     // A loose total (`Netto driftsutgifter` under `Sum inntekter` and `Sum utgifter`)
     // whose deviation column alone adds up as a plain sum: the deviations share a sign
     // convention, the amounts do not.
-    let lone_partial = loose
-        && matches!(evidence, Evidence::Partial)
-        && eval(table, &cover, &f.found, false, f.extra).firm(cover.len()) < 2;
-    if ambiguous(&cover)
-        || unread_inside
-        || lone_partial
-        || loose && matches!(evidence, Evidence::SignFlipped(_))
-    {
+    let lone_partial = loose && all_rows.as_ref().is_some_and(|a| a.firm(cover.len()) < 2);
+    // `Brutto driftsresultat` under `Sum driftsinntekter` and `Sum driftsutgifter` with
+    // income printed positive: the result subtracts what a plain sum adds, which is
+    // the report's sign convention, not a flipped row.
+    let convention = loose && matches!(evidence, Evidence::SignFlipped(_));
+    if ambiguous(&cover) || unread_inside || lone_partial || convention {
         skip(checked);
         return;
     }
     let mut e = eval(table, &cover, &f.found, true, f.extra);
-    // The columns that hold over the cover were found counting every row, sparse ones
-    // too: judge the rest the same way.
-    if matches!(evidence, Evidence::Partial) {
-        let all = eval(table, &cover, &f.found, false, f.extra);
+    // Judge the rest of a partial cover as its holding columns were found.
+    if let Some(all) = all_rows {
         if all.firm(cover.len()) > e.firm(cover.len()) {
             e = all;
         }
