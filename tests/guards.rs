@@ -325,6 +325,9 @@ fn headers_of_other_reports_name_their_columns() {
             .map(|c| c.kind.name().to_string())
             .collect()
     };
+    // `Tal i heile tusen kroner` is a unit line.
+    let (doc, _) = read("nynorsk-loyvingsoversikt.txt");
+    assert_eq!(doc.tables[0].unit, Some(rapportlint::lex::Scale::Thousands));
     for (name, want) in [
         (
             "nynorsk-loyvingsoversikt.txt",
@@ -514,4 +517,17 @@ fn counts_about_an_earlier_year_are_no_claims_about_this_list() {
     let (doc, diags) = read("counts-about-an-earlier-year.txt");
     assert!(!statuses(&doc).is_empty());
     assert_without(&diags, "RL305", "");
+}
+
+#[test]
+fn a_caption_above_a_header_of_years_names_no_column() {
+    let (doc, diags) = read("caption-above-year-header.txt");
+    let row = doc.tables[0]
+        .rows
+        .iter()
+        .find(|r| r.label == "Barnehage")
+        .expect("Barnehage row");
+    let cells: Vec<&str> = row.cells.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(cells, ["64", "71"]);
+    assert!(diags.is_empty(), "{:?}", codes(&diags));
 }
