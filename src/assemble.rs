@@ -15,7 +15,7 @@ use crate::meaning;
 use crate::model::{Cell, Column, ColumnKind, Document, Row, RowKind, Table, TableKind};
 use crate::split::{self, Atom, Options, Relation};
 use crate::status_table;
-use crate::vocab::Vocab;
+use crate::vocab::{LabelClass, Vocab};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
@@ -879,13 +879,38 @@ impl Ctx<'_> {
         let mut maxes: HashMap<usize, usize> = HashMap::new();
         let mut mins: HashMap<usize, usize> = HashMap::new();
         let mut spaced = 0;
+        let mut spaced_rows: HashMap<usize, usize> = HashMap::new();
+        let base = self.trailing_base(rows);
         for &i in rows {
             let info = &self.infos[i];
-            // Fewest numbers plus the empty cells the spacing shows.
+            // Fewest numbers plus the empty cells the spacing shows: the most the
+            // spacing of any row shows, and what the rows show most often (counting
+            // empty cells at the end beyond the padding of the whole table).
             if let Some(r) = &info.run {
                 let extra: u32 = r.atoms.iter().map(|a| a.gap_before.saturating_sub(1)).sum();
                 if extra > 0 && (extra as usize) < 8 {
                     spaced = spaced.max(info.min_numbers() + extra as usize);
+                }
+                let ends_in_number = !info.lexed.tokens[r.tokens.1..].iter().any(|t| t.is_word());
+                let trailing = if ends_in_number {
+                    trailing_spaces(self.line(i))
+                        .saturating_sub(base)
+                        .saturating_sub(1)
+                } else {
+                    0
+                };
+                // The spaces after the label are left out: labels can end in spaces.
+                let interior: u32 = r
+                    .atoms
+                    .iter()
+                    .skip(1)
+                    .map(|a| a.gap_before.saturating_sub(1))
+                    .sum();
+                let all = interior + trailing;
+                if all > 0 && (all as usize) < 8 {
+                    *spaced_rows
+                        .entry(info.min_numbers() + all as usize)
+                        .or_default() += 1;
                 }
             }
             if let Some(c) = info.forced_count() {
@@ -909,6 +934,9 @@ impl Ctx<'_> {
             push(c);
         }
         push(spaced);
+        if let Some(&c) = by_frequency(spaced_rows, true).first() {
+            push(c);
+        }
         let natural = header::natural_count(header_words, self.vocab);
         if natural > 0 {
             push(natural);
@@ -921,6 +949,26 @@ impl Ctx<'_> {
             }
         }
         out
+    }
+
+    /// The trailing spaces beyond one that every row ending in a number shows (at least
+    /// three such rows): padding of the whole table, so no evidence of an empty last cell.
+    fn trailing_base(&self, rows: &[usize]) -> u32 {
+        let ends: Vec<u32> = rows
+            .iter()
+            .filter(|&&i| {
+                self.infos[i].run.as_ref().is_some_and(|r| {
+                    !self.infos[i].lexed.tokens[r.tokens.1..]
+                        .iter()
+                        .any(|t| t.is_word())
+                })
+            })
+            .map(|&i| trailing_spaces(self.line(i)))
+            .collect();
+        if ends.len() < 3 {
+            return 0;
+        }
+        ends.iter().min().map_or(0, |m| m.saturating_sub(1))
     }
 
     /// Build the table whose rows run from line `first` to line `last` (0-based).
@@ -953,6 +1001,7 @@ impl Ctx<'_> {
         };
         let top = header.as_ref().map_or(label_start, |h| h.0);
         let natural = header::natural_count(&header_words, self.vocab);
+        let trailing_base = self.trailing_base(&row_lines);
         // Every candidate count is read once; the best two by that reading are read
         // again, preferring cells like the column's other cells (percent or amount,
         // magnitude) where the spacing and the relations leave a choice, and the better
@@ -979,10 +1028,11 @@ impl Ctx<'_> {
                     relations: &relations,
                     header_texts: &header_texts,
                     expected: &[],
+                    trailing_base,
                 },
             );
-            let score =
-                reading_score(&rows.0, &rows.1, &fitted, &relations) + i64::from(count == natural);
+            let score = reading_score(&rows.0, &rows.1, &fitted, &relations, self.vocab)
+                + i64::from(count == natural);
             if std::env::var_os("RAPPORTLINT_DEBUG").is_some() {
                 eprintln!(
                     "first read at line {}: {} columns scores {} (header {} {:?}) {:?}",
@@ -1028,11 +1078,12 @@ impl Ctx<'_> {
                     relations: &relations,
                     header_texts: &header_texts,
                     expected: &expected,
+                    trailing_base,
                 },
             );
             // On a tie, the count the header names.
-            let score =
-                reading_score(&rows.0, &rows.1, &fitted, &relations) + i64::from(count == natural);
+            let score = reading_score(&rows.0, &rows.1, &fitted, &relations, self.vocab)
+                + i64::from(count == natural);
             if std::env::var_os("RAPPORTLINT_DEBUG").is_some() {
                 eprintln!(
                     "table at line {}: {} columns scores {} (header {} {:?}), relations {:?}",
@@ -1362,6 +1413,7 @@ impl Ctx<'_> {
             header,
             relations,
             expected,
+            trailing_base,
             ..
         } = *shape;
         let info = &self.infos[row_line];
@@ -1426,7 +1478,7 @@ impl Ctx<'_> {
                     release: after_words > 0,
                     trailing_gap: if after_words == 0 {
                         let last_line = self.line(*lines.last().unwrap_or(&row_line));
-                        (last_line.len() - last_line.trim_end_matches([' ', '\u{a0}']).len()) as u32
+                        trailing_spaces(last_line).saturating_sub(trailing_base)
                     } else {
                         0
                     },
@@ -1703,6 +1755,11 @@ fn min_count(ctx: &Ctx<'_>, atoms: &[(usize, Atom)]) -> usize {
     }
 }
 
+/// Spaces (and no-break spaces) at the end of a line, in bytes.
+fn trailing_spaces(line: &str) -> u32 {
+    (line.len() - line.trim_end_matches([' ', '\u{a0}']).len()) as u32
+}
+
 /// 1-based character column of a byte offset in a line.
 pub fn char_col(line: &str, byte: usize) -> usize {
     line.get(..byte).map_or(0, |s| s.chars().count()) + 1
@@ -1775,6 +1832,9 @@ struct Shape<'s> {
     relations: &'s [Relation],
     header_texts: &'s HashSet<String>,
     expected: &'s [split::Expect],
+    /// Trailing spaces every row of the table ends in beyond the one pdftotext leaves:
+    /// padding of the whole table, no empty cell of any row.
+    trailing_base: u32,
 }
 
 /// How many of the candidate column counts, best first by their first reading, are
@@ -1786,9 +1846,19 @@ type RowsRead = (Vec<Row>, Vec<usize>);
 
 /// How well a reading of a table fits: relations that hold, rows read, rows that no
 /// reading fitted, ambiguous rows, empty cells, and how well the header names fit.
-fn reading_score(rows: &[Row], unread: &[usize], header: &Header, relations: &[Relation]) -> i64 {
-    let mut score = 0i64;
+fn reading_score(
+    rows: &[Row],
+    unread: &[usize],
+    header: &Header,
+    relations: &[Relation],
+    vocab: &Vocab,
+) -> i64 {
     let columns = header.columns.len();
+    // The share of the totals' cells that the reading makes add up, not their number:
+    // digit groups read as cells of their own add up just as well (`212 | 400` and
+    // `141 | 300` over `353 | 700`) and would otherwise earn more.
+    let (held, checked) = sums_that_hold(rows, columns, vocab);
+    let mut score = if checked > 0 { 8 * held / checked } else { 0 };
     for r in rows {
         if r.kind == RowKind::Heading {
             continue;
@@ -1904,6 +1974,51 @@ fn reading_score(rows: &[Row], unread: &[usize], header: &Header, relations: &[R
         // A header that cannot name this many columns speaks against the count.
         score - 10
     }
+}
+
+/// Totals that the reading makes add up: for every row labelled as a total or
+/// subtotal, the columns where its value is the exact sum of two or more item cells
+/// above it (since the previous total, or since the table's start), and the number of
+/// total cells looked at. A reading that puts the cells in the right columns makes the
+/// table's own sums hold; rounding only costs the bonus, it is never held against a
+/// reading.
+fn sums_that_hold(rows: &[Row], columns: usize, vocab: &Vocab) -> (i64, i64) {
+    let class = |r: &Row| {
+        if r.kind == RowKind::Heading || r.label.trim().is_empty() {
+            return None;
+        }
+        Some(vocab.label_class(&crate::vocab::phrase_words(meaning::without_code(&r.label))))
+    };
+    let value = |r: &Row, col: usize| r.cell(col).filter(|c| !c.percent).and_then(|c| c.value);
+    let (mut held, mut checked) = (0i64, 0i64);
+    let mut since = 0usize;
+    for (i, r) in rows.iter().enumerate() {
+        let Some(kind) = class(r) else { continue };
+        if !matches!(kind, LabelClass::GrandTotal | LabelClass::SubTotal) {
+            continue;
+        }
+        for col in 0..columns {
+            let Some(total) = value(r, col) else { continue };
+            checked += 1;
+            let sum_over = |from: usize| {
+                let items = rows[from..i]
+                    .iter()
+                    .filter(|x| class(x) == Some(LabelClass::Plain))
+                    .filter_map(|x| value(x, col));
+                let (mut sum, mut n) = (rust_decimal::Decimal::ZERO, 0);
+                for v in items {
+                    sum += v;
+                    n += 1;
+                }
+                n >= 2 && sum == total
+            };
+            if sum_over(since) || (since > 0 && sum_over(0)) {
+                held += 1;
+            }
+        }
+        since = i + 1;
+    }
+    (held, checked)
 }
 
 /// The relations the column kinds imply, for reading the digit groups.

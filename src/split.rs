@@ -430,7 +430,7 @@ pub fn split_with(
         }
         // Extra spacing before a group given to the label says it was a cell.
         let unmet: i32 = if hints.enabled {
-            hints.before[..a].iter().map(|&h| h as i32).sum()
+            2 * hints.before[..a].iter().map(|&h| h as i32).sum::<i32>()
         } else {
             0
         };
@@ -512,8 +512,11 @@ pub fn split_with(
                     }
                     Some(_) => {
                         if hints.enabled {
+                            // The spaces after the label count half: labels can end
+                            // in spaces of their own, the gaps between numbers not.
                             let want = hints.before.get(i).copied().unwrap_or(0) as i32;
-                            s.2 -= (want - run as i32).abs();
+                            let weight = if i == 0 { 1 } else { 2 };
+                            s.2 -= weight * (want - run as i32).abs();
                         }
                         0
                     }
@@ -601,7 +604,7 @@ pub fn split_with(
         score.4 -= released as i32;
         // Empty cells at the end against the spaces left at the end of the line.
         if hints.enabled && released == 0 {
-            score.2 -= (hints.trailing as i32 - e.run as i32).abs();
+            score.2 -= 2 * (hints.trailing as i32 - e.run as i32).abs();
         }
         match best.as_mut() {
             Some(b) if b.0 > score => {}
@@ -625,7 +628,7 @@ pub fn split_with(
         cells,
         relations_ok: score.0.max(0) as usize,
         ambiguous: ways > 1,
-        spacing_misses: (-score.2).max(0) as usize,
+        spacing_misses: ((-score.2).max(0) as usize).div_ceil(2),
         absorbed_groups: absorbed,
     })
 }

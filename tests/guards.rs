@@ -531,3 +531,55 @@ fn a_caption_above_a_header_of_years_names_no_column() {
     assert_eq!(cells, ["64", "71"]);
     assert!(diags.is_empty(), "{:?}", codes(&diags));
 }
+
+/// Cells of every row of the first table, by column, `""` for an empty one.
+fn rows_by_column(doc: &Document) -> Vec<(String, Vec<String>)> {
+    let table = &doc.tables[0];
+    let width = table.columns.len();
+    table
+        .rows
+        .iter()
+        .map(|r| {
+            let cells = (0..width)
+                .map(|k| r.cell(k).map(|c| c.text.clone()).unwrap_or_default())
+                .collect();
+            (r.label.clone(), cells)
+        })
+        .collect()
+}
+
+#[test]
+fn padding_of_every_row_and_spaces_after_labels_are_no_empty_cells() {
+    let name = "padded-rows-and-label-spaces.txt";
+    let (doc, diags) = read(name);
+    let expect = [
+        (
+            "P1001 Ungdomsklubb Sentrum",
+            ["412 300", "87 700", "", "500 000"],
+        ),
+        (
+            "P1002 Kulturskole instrumenter",
+            ["150 000", "", "", "150 000"],
+        ),
+        (
+            "P1003 Turvei Nordskogen",
+            ["1 200 000", "", "-1 200 000", ""],
+        ),
+        ("P1004 Friluftsliv", ["88 000", "12 000", "", "100 000"]),
+        ("Sum", ["1 850 300", "99 700", "-1 200 000", "750 000"]),
+    ];
+    let got = rows_by_column(&doc);
+    let want: Vec<(String, Vec<String>)> = expect
+        .iter()
+        .map(|(l, c)| (l.to_string(), c.iter().map(|s| s.to_string()).collect()))
+        .collect();
+    assert_eq!(got, want);
+    assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
+    assert_planted_found(
+        name,
+        "Sum 1 850 300 99 700",
+        "Sum 1 850 300 99 800",
+        "RL101",
+        11,
+    );
+}
