@@ -971,6 +971,22 @@ impl Ctx<'_> {
         ends.iter().min().map_or(0, |m| m.saturating_sub(1))
     }
 
+    /// True when a row with at least `count` numbers (every cell filled) shows extra
+    /// spaces between its label and its first number: in this table such spaces are
+    /// the label's padding, not an empty first cell.
+    fn label_padding(&self, rows: &[usize], count: usize) -> bool {
+        rows.iter().any(|&i| {
+            let info = &self.infos[i];
+            info.label_words > 0
+                && info.min_numbers() >= count
+                && info
+                    .run
+                    .as_ref()
+                    .and_then(|r| r.atoms.first())
+                    .is_some_and(|a| a.gap_before >= 2)
+        })
+    }
+
     /// Build the table whose rows run from line `first` to line `last` (0-based).
     ///
     /// Each candidate column count is tried; the reading in which most relations hold,
@@ -1019,6 +1035,7 @@ impl Ctx<'_> {
                 fitted.text_columns.remove(0);
             }
             let relations = relations_for(&fitted.columns, self.vocab);
+            let label_padding = self.label_padding(&row_lines, count);
             let rows = self.rows(
                 label_start,
                 last,
@@ -1029,6 +1046,7 @@ impl Ctx<'_> {
                     header_texts: &header_texts,
                     expected: &[],
                     trailing_base,
+                    label_padding,
                 },
             );
             let score = reading_score(&rows.0, &rows.1, &fitted, &relations, self.vocab)
@@ -1069,6 +1087,7 @@ impl Ctx<'_> {
                 continue;
             }
             let expected = column_expectations(&first_read.0, count);
+            let label_padding = self.label_padding(&row_lines, count);
             let rows = self.rows(
                 label_start,
                 last,
@@ -1079,6 +1098,7 @@ impl Ctx<'_> {
                     header_texts: &header_texts,
                     expected: &expected,
                     trailing_base,
+                    label_padding,
                 },
             );
             // On a tie, the count the header names.
@@ -1483,6 +1503,7 @@ impl Ctx<'_> {
                         0
                     },
                     mid,
+                    label_spaces_are_padding: shape.label_padding,
                 },
                 expected,
             ) else {
@@ -1835,6 +1856,9 @@ struct Shape<'s> {
     /// Trailing spaces every row of the table ends in beyond the one pdftotext leaves:
     /// padding of the whole table, no empty cell of any row.
     trailing_base: u32,
+    /// Rows with every cell filled show extra spaces after their labels: such spaces
+    /// are padding, not an empty first cell.
+    label_padding: bool,
 }
 
 /// How many of the candidate column counts, best first by their first reading, are

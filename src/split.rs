@@ -74,6 +74,9 @@ pub struct Options {
     pub release: bool,
     /// Separator characters after the last group, when nothing follows on the line.
     pub trailing_gap: u32,
+    /// Full rows of the table show extra spaces after their labels too, so such
+    /// spaces are padding, weak evidence of an empty first cell.
+    pub label_spaces_are_padding: bool,
     /// A status stands among the numbers: `(atom, column)`, the atoms before `atom` fill
     /// the columns before `column` and the rest the others.
     pub mid: Option<(usize, usize)>,
@@ -514,9 +517,18 @@ pub fn split_with(
                         if hints.enabled {
                             // The spaces after the label count half: labels can end
                             // in spaces of their own, the gaps between numbers not.
-                            let want = hints.before.get(i).copied().unwrap_or(0) as i32;
-                            let weight = if i == 0 { 1 } else { 2 };
-                            s.2 -= weight * (want - run as i32).abs();
+                            // Where full rows of the table show such spaces too, they
+                            // only break ties after the count of empty cells.
+                            let miss = (hints.before.get(i).copied().unwrap_or(0) as i32
+                                - run as i32)
+                                .abs();
+                            if i > 0 {
+                                s.2 -= 2 * miss;
+                            } else if opts.label_spaces_are_padding {
+                                s.4 -= miss;
+                            } else {
+                                s.2 -= miss;
+                            }
                         }
                         0
                     }
@@ -622,13 +634,22 @@ pub fn split_with(
         cur = layers.get(j)?;
     }
     let absorbed = cur.states.get(k)?.next as usize;
+    // Spaces after the label that the row's reading only weighed as a tie-breaker
+    // still count against the reading as a whole, so that the table's column count
+    // is judged the same way whatever its rows' labels look like.
+    let label_misses = if hints.enabled && opts.label_spaces_are_padding && absorbed == 0 {
+        let leading = cells.iter().take_while(|p| p.is_none()).count() as i32;
+        (hints.before.first().copied().unwrap_or(0) as i32 - leading).unsigned_abs() as usize
+    } else {
+        0
+    };
     Some(Reading {
         absorbed,
         released,
         cells,
         relations_ok: score.0.max(0) as usize,
         ambiguous: ways > 1,
-        spacing_misses: ((-score.2).max(0) as usize).div_ceil(2),
+        spacing_misses: ((-score.2).max(0) as usize).div_ceil(2) + label_misses,
         absorbed_groups: absorbed,
     })
 }
@@ -733,6 +754,7 @@ mod tests {
                 absorb: info.label_words > 0,
                 release: info.after_words > 0,
                 trailing_gap: 0,
+                label_spaces_are_padding: false,
                 mid: None,
             },
         )?;
@@ -849,6 +871,7 @@ mod tests {
                     absorb: false,
                     release: false,
                     trailing_gap: 0,
+                    label_spaces_are_padding: false,
                     mid: None,
                 }
             )

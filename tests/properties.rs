@@ -74,7 +74,7 @@ proptest! {
         }
         let info = rapportlint::layout::describe(1, 0, &line, vocab());
         if let Some(run) = &info.run {
-            let opts = rapportlint::split::Options { columns, absorb: true, release: false, trailing_gap: 0, mid: None };
+            let opts = rapportlint::split::Options { columns, absorb: true, release: false, trailing_gap: 0, label_spaces_are_padding: false, mid: None };
             if let Some(r) = rapportlint::split::split(&line, &run.atoms, &[], opts) {
                 prop_assert_eq!(r.cells.len(), columns);
             }
