@@ -1154,6 +1154,7 @@ impl Ctx<'_> {
         if table.rows.iter().filter(|r| !r.cells.is_empty()).count() == 0 {
             return None;
         }
+        meaning::key_years(&mut table);
         meaning::classify_rows(&mut table, self.vocab);
         Some(table)
     }

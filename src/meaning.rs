@@ -4,8 +4,9 @@
 //! from its unit phrase ([`crate::lex::Scale`]). Here the rows get their kinds from their
 //! labels, with the words in `rules/rows.toml`.
 
-use crate::model::{RowKind, Table, TableKind};
+use crate::model::{ColumnKind, RowKind, Table, TableKind};
 use crate::vocab::{LabelClass, Vocab, phrase_words};
+use rust_decimal::Decimal;
 
 /// Strip a leading code (`10-`, `200-`, `E43012`, `1`) from a label for matching.
 pub(crate) fn without_code(label: &str) -> &str {
@@ -31,6 +32,34 @@ pub(crate) fn without_code(label: &str) -> &str {
         }
     } else {
         t
+    }
+}
+
+/// A column named by a word for year (`År`, `Årstall`), not by a year, whose every
+/// value is a year (`2023`, `2022`) is a key of its rows: it says which year a row is
+/// about, it holds no amounts.
+pub fn key_years(table: &mut Table) {
+    for k in 0..table.columns.len() {
+        let col = &table.columns[k];
+        if col.kind != ColumnKind::Aar || col.name.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let mut cells = table.rows.iter().filter_map(|r| r.cell(k)).peekable();
+        if cells.peek().is_none() {
+            continue;
+        }
+        let years = cells.all(|c| {
+            !c.percent
+                && c.minus.is_none()
+                && c.text.len() == 4
+                && c.value.is_some_and(|v| {
+                    v.scale() == 0 && v >= Decimal::from(1900) && v <= Decimal::from(2100)
+                })
+        });
+        if years {
+            table.columns[k].kind = ColumnKind::Aarstall;
+            table.columns[k].period = crate::model::Period::Unknown;
+        }
     }
 }
 

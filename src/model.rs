@@ -28,6 +28,9 @@ pub enum ColumnKind {
     Prosent,
     /// A column headed only by a year.
     Aar,
+    /// A column of years that names each row's year (`År` over `2023`, `2022`): a key
+    /// of the row like its label, never summed or related.
+    Aarstall,
     Status,
     /// When a project is (expected to be) done: `Est. ferdig` holding `4K-2024`,
     /// `Ferdig` or `Løpende`; the status field of an investment table.
@@ -57,6 +60,7 @@ impl ColumnKind {
             "antall" => ColumnKind::Antall,
             "prosent" => ColumnKind::Prosent,
             "aar" => ColumnKind::Aar,
+            "aarstall" => ColumnKind::Aarstall,
             "status" => ColumnKind::Status,
             "ferdig" => ColumnKind::Ferdig,
             "beskrivelse" => ColumnKind::Beskrivelse,
@@ -84,6 +88,7 @@ impl ColumnKind {
             ColumnKind::Antall => "antall",
             ColumnKind::Prosent => "prosent",
             ColumnKind::Aar => "aar",
+            ColumnKind::Aarstall => "aarstall",
             ColumnKind::Status => "status",
             ColumnKind::Ferdig => "ferdig",
             ColumnKind::Beskrivelse => "beskrivelse",
@@ -94,7 +99,10 @@ impl ColumnKind {
     pub fn is_text(self) -> bool {
         matches!(
             self,
-            ColumnKind::Status | ColumnKind::Ferdig | ColumnKind::Beskrivelse
+            ColumnKind::Status
+                | ColumnKind::Ferdig
+                | ColumnKind::Beskrivelse
+                | ColumnKind::Aarstall
         )
     }
 

@@ -583,3 +583,17 @@ fn padding_of_every_row_and_spaces_after_labels_are_no_empty_cells() {
         11,
     );
 }
+
+#[test]
+fn a_column_of_years_is_a_key_not_an_amount() {
+    let name = "year-key-column.txt";
+    let (doc, diags) = read(name);
+    let kinds: Vec<&str> = doc.tables[0]
+        .columns
+        .iter()
+        .map(|c| c.kind.name())
+        .collect();
+    assert_eq!(kinds, ["aarstall", "antall", "ukjent"], "{name}");
+    assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
+    assert_planted_found(name, "Sum 2024 210", "Sum 2024 201", "RL101", 11);
+}
