@@ -78,7 +78,11 @@ fn numeric_header_above(ctx: &Ctx<'_>, i: usize) -> bool {
             continue;
         }
         seen += 1;
-        if info.run.is_some() || !info.is_header_like() && info.header_words == 0 {
+        // A line of text with a header word or two in it (`Tiltakene ble vedtatt i
+        // desember.`) is prose above the list, no part of its header.
+        if info.run.is_some()
+            || !info.is_header_like() && (info.header_words == 0 || info.words >= 4)
+        {
             return false;
         }
         let line = ctx.line(k);
@@ -569,7 +573,8 @@ fn read_blocks(ctx: &Ctx<'_>, header_line: usize, header_text: &str) -> (Vec<Row
         // A block that ends the list may hold what follows it (a heading, the header of
         // the next table): it makes no row without a status of its own, and its rows
         // end with the paragraph of their status.
-        let closed = !last_block && j <= n;
+        // The end of the file closes the last block as a separator would.
+        let closed = !last_block;
         if !closed {
             if let Some(k) = (0..paragraphs.len())
                 .rev()

@@ -597,3 +597,22 @@ fn a_column_of_years_is_a_key_not_an_amount() {
     assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
     assert_planted_found(name, "Sum 2024 210", "Sum 2024 201", "RL101", 11);
 }
+
+#[test]
+fn status_lists_under_prose_and_at_the_end_of_the_file_are_read_whole() {
+    let (doc, diags) = read("status-list-under-prose-with-header-word.txt");
+    assert_eq!(statuses(&doc), ["Iht. plan", "", "Iht. plan"]);
+    assert_eq!(codes(&diags), [("RL301", 14)]);
+    let (doc, diags) = read("status-list-last-row-unknown-status.txt");
+    assert_eq!(
+        statuses(&doc),
+        ["Iht. plan", "Ferdig", "Forsinket", "Utsat"]
+    );
+    assert_eq!(codes(&diags), [("RL302", 22)]);
+    let (doc, diags) = read("status-list-ends-the-file.txt");
+    assert_eq!(
+        statuses(&doc),
+        ["Ferdig", "Ferdig", "Iht. plan", "Forsinket"]
+    );
+    assert!(diags.is_empty(), "{:?}", codes(&diags));
+}
