@@ -127,6 +127,14 @@ fn resolve_kind(words: &[&str], vocab: &Vocab) -> (ColumnKind, i32) {
         }
         return (ColumnKind::Ukjent, -2);
     }
+    // A measure in percent (`Forbruk i %`, `Andel i %`): the share of it, one column.
+    if has_pct
+        && groups.last() == Some(&ColumnKind::Prosent)
+        && groups.len() <= 2
+        && !groups.contains(&ColumnKind::Avvik)
+    {
+        return (ColumnKind::Prosent, 2);
+    }
     if let Some(d) = groups
         .iter()
         .position(|k| matches!(k, ColumnKind::Avvik | ColumnKind::Endring))
@@ -190,6 +198,18 @@ fn part_score(all: &[&str], i: usize, j: usize, vocab: &Vocab) -> i32 {
         s -= 3;
     } else {
         s -= 1;
+    }
+    // A name that ends in a preposition (`Forbruk i` | `%`) is cut before its last
+    // word.
+    if words.len() > 1
+        && words.last().is_some_and(|w| {
+            matches!(
+                norm_word(w).as_str(),
+                "i" | "av" | "per" | "pr" | "pr." | "for" | "og" | "til" | "på"
+            )
+        })
+    {
+        s -= 4;
     }
     // A name that ends in a modifier (`Siste`) waits for the word it modifies.
     if words.len() == 1 && vocab.is_modifier(first) && vocab.kind_of(first).is_none() {

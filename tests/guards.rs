@@ -616,3 +616,35 @@ fn status_lists_under_prose_and_at_the_end_of_the_file_are_read_whole() {
     );
     assert!(diags.is_empty(), "{:?}", codes(&diags));
 }
+
+#[test]
+fn forbruk_in_percent_is_one_percent_column() {
+    for name in [
+        "header-forbruk-i-prosent.txt",
+        "header-forbruk-i-prosent-wrapped.txt",
+    ] {
+        let (doc, diags) = read(name);
+        let kinds: Vec<&str> = doc.tables[0]
+            .columns
+            .iter()
+            .map(|c| c.kind.name())
+            .collect();
+        assert_eq!(
+            kinds,
+            ["budsjett", "regnskap", "prosent", "prognose", "avvik"],
+            "{name}"
+        );
+        assert_eq!(
+            first_row_cells(&doc),
+            ["89 686", "62 672", "69,9 %", "89 686", "0"]
+        );
+        assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
+    }
+    assert_planted_found(
+        "header-forbruk-i-prosent-wrapped.txt",
+        "Sum 169 305",
+        "Sum 169 350",
+        "RL101",
+        15,
+    );
+}
