@@ -199,6 +199,15 @@ fn part_score(all: &[&str], i: usize, j: usize, vocab: &Vocab) -> i32 {
     } else {
         s -= 1;
     }
+    // A word in parentheses qualifies the name before it (`Budsjett 2024` /
+    // `(revidert)`); a year alone right after a kind word is that name's year
+    // (`Rekneskap` / `2024`).
+    if first.starts_with('(') && prev.is_some() {
+        s -= 6;
+    }
+    if words.len() == 1 && is_year(first) && prev_kind.is_some() {
+        s -= 4;
+    }
     // A name that ends in a preposition (`Forbruk i` | `%`) is cut before its last
     // word.
     if words.len() > 1

@@ -648,3 +648,15 @@ fn forbruk_in_percent_is_one_percent_column() {
         15,
     );
 }
+
+#[test]
+fn a_year_or_a_word_in_parentheses_under_a_header_word_names_no_column() {
+    let name = "header-qualifier-in-parentheses.txt";
+    let (doc, diags) = read(name);
+    assert_eq!(doc.tables[0].columns.len(), 4, "{name}");
+    assert_eq!(
+        first_row_cells(&doc),
+        ["-402 301", "-393 057", "-408 691", "-394 896"]
+    );
+    assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
+}
