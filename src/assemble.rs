@@ -891,8 +891,7 @@ impl Ctx<'_> {
                 if extra > 0 && (extra as usize) < 8 {
                     spaced = spaced.max(info.min_numbers() + extra as usize);
                 }
-                let ends_in_number = !info.lexed.tokens[r.tokens.1..].iter().any(|t| t.is_word());
-                let trailing = if ends_in_number {
+                let trailing = if self.ends_in_number(i) {
                     trailing_spaces(self.line(i))
                         .saturating_sub(base)
                         .saturating_sub(1)
@@ -956,19 +955,21 @@ impl Ctx<'_> {
     fn trailing_base(&self, rows: &[usize]) -> u32 {
         let ends: Vec<u32> = rows
             .iter()
-            .filter(|&&i| {
-                self.infos[i].run.as_ref().is_some_and(|r| {
-                    !self.infos[i].lexed.tokens[r.tokens.1..]
-                        .iter()
-                        .any(|t| t.is_word())
-                })
-            })
+            .filter(|&&i| self.ends_in_number(i))
             .map(|&i| trailing_spaces(self.line(i)))
             .collect();
         if ends.len() < 3 {
             return 0;
         }
         ends.iter().min().map_or(0, |m| m.saturating_sub(1))
+    }
+
+    /// Line `i` has a run of numbers and no word after it.
+    fn ends_in_number(&self, i: usize) -> bool {
+        let info = &self.infos[i];
+        info.run
+            .as_ref()
+            .is_some_and(|r| !info.lexed.tokens[r.tokens.1..].iter().any(|t| t.is_word()))
     }
 
     /// True when a row with at least `count` numbers (every cell filled) shows extra
@@ -1075,19 +1076,20 @@ impl Ctx<'_> {
                     }
                 }
             }
-            first_reads.push((count, score, fitted, relations, rows));
+            first_reads.push((count, score, fitted, relations, label_padding, rows));
         }
         let mut ranked: Vec<usize> = (0..first_reads.len()).collect();
         ranked.sort_by_key(|&k| std::cmp::Reverse(first_reads[k].1));
         ranked.truncate(SECOND_READS);
         ranked.sort_unstable();
         let mut best: Option<(i64, Header, RowsRead)> = None;
-        for (k, (count, _, fitted, relations, first_read)) in first_reads.into_iter().enumerate() {
+        for (k, (count, _, fitted, relations, label_padding, first_read)) in
+            first_reads.into_iter().enumerate()
+        {
             if !ranked.contains(&k) {
                 continue;
             }
             let expected = column_expectations(&first_read.0, count);
-            let label_padding = self.label_padding(&row_lines, count);
             let rows = self.rows(
                 label_start,
                 last,
@@ -2008,33 +2010,33 @@ fn reading_score(
 /// table's own sums hold; rounding only costs the bonus, it is never held against a
 /// reading.
 fn sums_that_hold(rows: &[Row], columns: usize, vocab: &Vocab) -> (i64, i64) {
-    let class = |r: &Row| {
-        if r.kind == RowKind::Heading || r.label.trim().is_empty() {
-            return None;
-        }
-        Some(vocab.label_class(&crate::vocab::phrase_words(meaning::without_code(&r.label))))
-    };
+    // Each row's class once (none for headings and unlabelled rows).
+    let classes: Vec<Option<LabelClass>> = rows
+        .iter()
+        .map(|r| {
+            (r.kind != RowKind::Heading && !r.label.trim().is_empty()).then(|| {
+                vocab.label_class(&crate::vocab::phrase_words(meaning::without_code(&r.label)))
+            })
+        })
+        .collect();
     let value = |r: &Row, col: usize| r.cell(col).filter(|c| !c.percent).and_then(|c| c.value);
     let (mut held, mut checked) = (0i64, 0i64);
     let mut since = 0usize;
     for (i, r) in rows.iter().enumerate() {
-        let Some(kind) = class(r) else { continue };
-        if !matches!(kind, LabelClass::GrandTotal | LabelClass::SubTotal) {
+        if !matches!(
+            classes[i],
+            Some(LabelClass::GrandTotal | LabelClass::SubTotal)
+        ) {
             continue;
         }
         for col in 0..columns {
             let Some(total) = value(r, col) else { continue };
             checked += 1;
             let sum_over = |from: usize| {
-                let items = rows[from..i]
-                    .iter()
-                    .filter(|x| class(x) == Some(LabelClass::Plain))
-                    .filter_map(|x| value(x, col));
-                let (mut sum, mut n) = (rust_decimal::Decimal::ZERO, 0);
-                for v in items {
-                    sum += v;
-                    n += 1;
-                }
+                let (sum, n) = (from..i)
+                    .filter(|&x| classes[x] == Some(LabelClass::Plain))
+                    .filter_map(|x| value(&rows[x], col))
+                    .fold((rust_decimal::Decimal::ZERO, 0), |(s, n), v| (s + v, n + 1));
                 n >= 2 && sum == total
             };
             if sum_over(since) || (since > 0 && sum_over(0)) {

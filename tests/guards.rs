@@ -200,6 +200,15 @@ fn a_completion_the_vocabulary_does_not_know_is_still_that_cell() {
 }
 
 /// Numeric cells of the first item row of the first table, in column order.
+/// The kind of each column of the first table.
+fn column_kinds(doc: &Document) -> Vec<&'static str> {
+    doc.tables[0]
+        .columns
+        .iter()
+        .map(|c| c.kind.name())
+        .collect()
+}
+
 fn first_row_cells(doc: &Document) -> Vec<String> {
     let table = &doc.tables[0];
     let row = table
@@ -318,13 +327,6 @@ fn errors_in_layouts_of_other_reports_are_still_found() {
 
 #[test]
 fn headers_of_other_reports_name_their_columns() {
-    let kinds = |doc: &Document| -> Vec<String> {
-        doc.tables[0]
-            .columns
-            .iter()
-            .map(|c| c.kind.name().to_string())
-            .collect()
-    };
     // `Tal i heile tusen kroner` is a unit line.
     let (doc, _) = read("nynorsk-loyvingsoversikt.txt");
     assert_eq!(doc.tables[0].unit, Some(rapportlint::lex::Scale::Thousands));
@@ -347,7 +349,7 @@ fn headers_of_other_reports_name_their_columns() {
         ),
     ] {
         let (doc, diags) = read(name);
-        assert_eq!(kinds(&doc), want, "{name}");
+        assert_eq!(column_kinds(&doc), want, "{name}");
         assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
     }
     let (doc, diags) = read("sick-leave-quarters-under-a-sentence.txt");
@@ -588,12 +590,11 @@ fn padding_of_every_row_and_spaces_after_labels_are_no_empty_cells() {
 fn a_column_of_years_is_a_key_not_an_amount() {
     let name = "year-key-column.txt";
     let (doc, diags) = read(name);
-    let kinds: Vec<&str> = doc.tables[0]
-        .columns
-        .iter()
-        .map(|c| c.kind.name())
-        .collect();
-    assert_eq!(kinds, ["aarstall", "antall", "ukjent"], "{name}");
+    assert_eq!(
+        column_kinds(&doc),
+        ["aarstall", "antall", "ukjent"],
+        "{name}"
+    );
     assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
     assert_planted_found(name, "Sum 2024 210", "Sum 2024 201", "RL101", 11);
 }
@@ -624,13 +625,8 @@ fn forbruk_in_percent_is_one_percent_column() {
         "header-forbruk-i-prosent-wrapped.txt",
     ] {
         let (doc, diags) = read(name);
-        let kinds: Vec<&str> = doc.tables[0]
-            .columns
-            .iter()
-            .map(|c| c.kind.name())
-            .collect();
         assert_eq!(
-            kinds,
+            column_kinds(&doc),
             ["budsjett", "regnskap", "prosent", "prognose", "avvik"],
             "{name}"
         );
