@@ -710,16 +710,40 @@ impl Ctx<'_> {
         let i = (first.saturating_sub(3)..first)
             .rev()
             .find(|&i| !self.is_gap(i))?;
-        let info = &self.infos[i];
-        let text = self.line(i).trim();
-        let plain = !claimed[i]
-            && (info.run.is_none() || self.year_run(i))
-            && info.words >= 2
-            && info.words <= 12
-            && !info.is_prose(text)
-            && !text.ends_with(['.', ':', ','])
-            && info.unit.is_none();
-        plain.then(|| (i, vec![i]))
+        let plain = |i: usize| {
+            let info = &self.infos[i];
+            let text = self.line(i).trim();
+            !claimed[i]
+                && !self.is_gap(i)
+                && (info.run.is_none() || self.year_run(i))
+                && info.words >= 1
+                && info.words <= 12
+                && !info.is_prose(text)
+                && !text.ends_with(['.', ':', ','])
+                && info.unit.is_none()
+        };
+        if !plain(i) {
+            return None;
+        }
+        // A header of unknown words may wrap (`Lånegjeld` / `1.1.2024` / `Nye lån
+        // Avdrag Lånegjeld` / `31.12.2024`): short plain lines above it join it, where
+        // the first row has a label of its own, so those lines are not its label.
+        let own_label = self.infos[first].label_words > 0;
+        let mut top = i;
+        while own_label
+            && top > 0
+            && i - (top - 1) < 4
+            && plain(top - 1)
+            && self.infos[top - 1].words <= 6
+        {
+            top -= 1;
+        }
+        if !own_label && self.infos[i].words < 2 {
+            return None;
+        }
+        let lines: Vec<usize> = (top..=i).collect();
+        let words: usize = lines.iter().map(|&l| self.infos[l].words).sum();
+        (words >= 2).then_some((top, lines))
     }
 
     /// A line holding nothing but one small plain integer (`52`, ` 7 `).
@@ -942,6 +966,15 @@ impl Ctx<'_> {
             push(natural - 1);
             push(natural + 1);
         }
+        // A header with few or no known words: its capitalised words name the label
+        // column and the number columns, or the number columns only.
+        if natural <= 1 || header::no_kind_words(header_words, self.vocab) {
+            let capitals = header::capital_count(header_words);
+            if capitals > 1 {
+                push(capitals);
+                push(capitals - 1);
+            }
+        }
         for map in [maxes, mins] {
             if let Some(&c) = by_frequency(map, false).first() {
                 push(c);
@@ -995,11 +1028,10 @@ impl Ctx<'_> {
     fn build(&self, first: usize, last: usize, claimed: &[bool]) -> Option<Table> {
         let header = self.header_above(first, claimed).or_else(|| {
             let rows: Vec<usize> = (first..=last).filter(|&i| self.row_like(i)).collect();
-            let counts = self.count_candidates(&rows, &[]);
             self.plain_header_above(first, claimed)
                 .filter(|(_, lines)| {
                     let words = self.words_of(lines);
-                    counts
+                    self.count_candidates(&rows, &words)
                         .iter()
                         .any(|&c| header::fit(&words, c, self.vocab).fitted)
                 })

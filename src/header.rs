@@ -328,6 +328,34 @@ pub fn natural_count(words: &[&str], vocab: &Vocab) -> usize {
     count
 }
 
+/// Words that start with a capital letter: in a header with no known column words
+/// (`Tjeneste Brutto utgifter Inntekter Netto utgifter`), each capital starts a name,
+/// the label column's or a number column's. Years, dates and words in parentheses are
+/// no names of their own.
+pub fn capital_count(words: &[&str]) -> usize {
+    if words
+        .first()
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+    {
+        capital_parts(words).len()
+    } else {
+        0
+    }
+}
+
+/// The words split before each word that starts with a capital letter; words before
+/// the first capital join the first part.
+fn capital_parts<'w>(words: &[&'w str]) -> Vec<Vec<&'w str>> {
+    let mut parts: Vec<Vec<&str>> = Vec::new();
+    for &w in words {
+        match parts.last_mut() {
+            Some(p) if !w.chars().next().is_some_and(char::is_uppercase) => p.push(w),
+            _ => parts.push(vec![w]),
+        }
+    }
+    parts
+}
+
 /// The word starts with a lower-case letter.
 fn starts_lower(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_lowercase)
@@ -385,6 +413,46 @@ fn address_span(words: &[&str]) -> Option<(usize, usize)> {
 /// A header of words the vocabulary does not know (`Kvinner Menn`, `Parti Antall
 /// 2023-2027 Antall 2019-2023`): when the words after a label header split evenly into
 /// the column count, each share names a column. Kinds stay unknown.
+/// A header of names no column word is known in, split at their capitals (`Brutto
+/// utgifter | Inntekter | Netto utgifter`), the first part the label column's name when
+/// there is one part too many.
+fn capital_names(words: &[&str], count: usize) -> Option<Header> {
+    let parts = capital_parts(words);
+    if !(parts.len() == count || parts.len() == count + 1 && count > 1)
+        || parts.len() < 2
+        || !words[0].chars().next().is_some_and(char::is_uppercase)
+        || words
+            .iter()
+            .any(|w| w.ends_with(['.', ':', ';']) && !is_year(w) && !crate::layout::is_date(w))
+    {
+        return None;
+    }
+    let label_parts = parts.len() - count;
+    let label = parts[..label_parts].concat().join(" ");
+    let columns = parts[label_parts..]
+        .iter()
+        .map(|c| Column {
+            name: join_wrapped(c),
+            kind: ColumnKind::Ukjent,
+            period: Period::Unknown,
+            span: address_span(c),
+        })
+        .collect();
+    Some(Header {
+        label,
+        columns,
+        text_columns: Vec::new(),
+        mid: None,
+        fitted: true,
+        score: 1,
+    })
+}
+
+/// No word of the header names a kind of column (amounts, budget, deviation, ...).
+pub fn no_kind_words(words: &[&str], vocab: &Vocab) -> bool {
+    !words.iter().any(|w| vocab.kind_of(w).is_some())
+}
+
 fn plain_names(words: &[&str], count: usize, vocab: &Vocab) -> Option<Header> {
     let skip = usize::from(words.first().is_some_and(|w| vocab.is_label_header(w)));
     let names = &words[skip..];
@@ -414,6 +482,9 @@ fn plain_names(words: &[&str], count: usize, vocab: &Vocab) -> Option<Header> {
             fitted: true,
             score: 1,
         });
+    }
+    if let Some(h) = capital_names(words, count) {
+        return Some(h);
     }
     if names.len() % count != 0 || names.len() / count > 3 {
         return None;
@@ -474,6 +545,11 @@ pub fn fit(words: &[&str], count: usize, vocab: &Vocab) -> Header {
     let Some(first_start) = first_start else {
         return plain_names(words, count, vocab).unwrap_or_else(|| generic(false));
     };
+    if no_kind_words(words, vocab) {
+        if let Some(h) = capital_names(words, count) {
+            return h;
+        }
+    }
     // Allow the label header to end at the first start word or at any later start
     // word (a label header like `SUM tiltak per kapittel`), chosen by the DP below.
     let m = words.len();

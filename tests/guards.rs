@@ -656,3 +656,42 @@ fn a_year_or_a_word_in_parentheses_under_a_header_word_names_no_column() {
     );
     assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
 }
+
+#[test]
+fn a_header_of_unknown_words_bounds_the_column_count() {
+    let name = "header-unknown-words-split-at-capitals.txt";
+    let (doc, diags) = read(name);
+    let names: Vec<&str> = doc.tables[0]
+        .columns
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(names, ["Brutto utgifter", "Inntekter", "Netto utgifter"]);
+    assert_eq!(first_row_cells(&doc), ["62 300", "8 400", "53 900"]);
+    assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
+    assert_planted_found(name, "Sum 553 700", "Sum 553 600", "RL101", 10);
+
+    let name = "header-unknown-words-wrapped-with-dates.txt";
+    let (doc, diags) = read(name);
+    let names: Vec<&str> = doc.tables[0]
+        .columns
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Lånegjeld 1.1.2024",
+            "Nye lån",
+            "Avdrag",
+            "Lånegjeld 31.12.2024"
+        ]
+    );
+    assert_eq!(
+        first_row_cells(&doc),
+        ["96 746", "60 351", "24 796", "132 301"]
+    );
+    assert_eq!(doc.tables[0].rows[0].label, "Lån til egne investeringer");
+    assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
+    assert_planted_found(name, "117 784", "117 874", "RL101", 12);
+}
