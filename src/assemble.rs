@@ -234,6 +234,49 @@ fn noise_lines(text: &str, ranges: &[(usize, usize)], infos: &[LineInfo]) -> Vec
             .find(|&k| !infos[k].blank)
             .is_some_and(|k| infos[k].is_footer())
     };
+    // The first line of a footer seen once (`Tertialrapport 2 2025` over `Side 12 av
+    // 48`): a short line of words ending in a year, after an empty line and right above
+    // the footer, whose other numbers are small (a tertial, a month).
+    // A footer seen once that names the report and ends in the page number, alone
+    // between empty lines (`Nordvik kommune – Årsmelding 2024 23`): a dash or the word
+    // `kommune` among its words, a year and then a page number.
+    let footer_title = |i: usize| {
+        let next_blank = infos.get(i + 1).is_none_or(|n| n.blank);
+        let next_footer = infos.get(i + 1).is_some_and(|n| n.is_footer());
+        if i == 0 || !infos[i - 1].blank || !(next_blank || next_footer) || infos[i].blank {
+            return false;
+        }
+        let t = text.get(ranges[i].0..ranges[i].1).unwrap_or("").trim();
+        let tokens: Vec<&str> = t.split_whitespace().collect();
+        let numeric = |w: &&str| w.bytes().all(|b| b.is_ascii_digit());
+        let blank_after = infos.get(i + 1).is_none_or(|n| n.blank);
+        let named = |w: &&str| {
+            matches!(*w, "–" | "—" | "|")
+                || w.to_lowercase().trim_end_matches('s').ends_with("kommune")
+        };
+        let page_after_name = (4..=10).contains(&tokens.len())
+            && tokens.iter().any(named)
+            && tokens.len() >= 2
+            && is_year(tokens[tokens.len() - 2])
+            && tokens
+                .last()
+                .is_some_and(|w| numeric(w) && (1..=3).contains(&w.len()))
+            && tokens[..tokens.len() - 2].iter().all(|w| !numeric(w));
+        if i > 0 && infos[i - 1].blank && blank_after && page_after_name {
+            return true;
+        }
+        i > 0
+            && infos[i - 1].blank
+            && infos.get(i + 1).is_some_and(|n| n.is_footer())
+            && (2..=6).contains(&tokens.len())
+            && tokens.iter().any(|w| !numeric(w))
+            && tokens.last().is_some_and(|w| is_year(w))
+            && tokens
+                .iter()
+                .filter(|w| numeric(w))
+                .all(|w| w.len() <= 2 || is_year(w))
+            && tokens.iter().filter(|w| is_year(w)).count() == 1
+    };
     // Per short line text: how often it occurs, how often next to a page edge, and how
     // often right above a footer.
     let mut counts: HashMap<&str, (usize, usize, usize)> = HashMap::new();
@@ -262,6 +305,7 @@ fn noise_lines(text: &str, ranges: &[(usize, usize)], infos: &[LineInfo]) -> Vec
             let t = text.get(s..e).unwrap_or("").trim();
             let info = &infos[i];
             info.is_footer()
+                || footer_title(i)
                 // A suppression line belongs to no table (and is no title).
                 || crate::rules::suppress::parse(t).is_some()
                 || (info.words >= 1
@@ -997,6 +1041,36 @@ impl Ctx<'_> {
         ends.iter().min().map_or(0, |m| m.saturating_sub(1))
     }
 
+    /// True when the row on line `target.0` could change toward a cell its total asks
+    /// for: a number its line's digit groups can make, or an empty cell where it now has
+    /// a number. Rows that cannot are not read again.
+    fn can_meet(&self, rows: &[Row], target: &(usize, Vec<split::Expect>)) -> bool {
+        let (l, want) = target;
+        let (Some(info), Some(row)) = (self.infos.get(*l), rows.iter().find(|r| r.line == l + 1))
+        else {
+            return false;
+        };
+        let Some(run) = &info.run else { return false };
+        let line = self.line(*l);
+        let pad = split::padded(&run.atoms);
+        let mut values = HashSet::new();
+        for i in 0..run.atoms.len() {
+            for len in split::number_lengths(line, &run.atoms, i, pad) {
+                if let Some(n) = split::number_of(line, &run.atoms, i, len) {
+                    values.insert(n.value);
+                }
+            }
+        }
+        want.iter().enumerate().any(|(col, w)| {
+            let now = row.cell(col).and_then(|c| c.value);
+            match w.sum {
+                Some(t) if t.is_zero() => now.is_some_and(|v| !v.is_zero()),
+                Some(t) => now != Some(t) && values.contains(&t),
+                None => false,
+            }
+        })
+    }
+
     /// Line `i` has a run of numbers and no word after it.
     fn ends_in_number(&self, i: usize) -> bool {
         let info = &self.infos[i];
@@ -1078,6 +1152,7 @@ impl Ctx<'_> {
                     relations: &relations,
                     header_texts: &header_texts,
                     expected: &[],
+                    row_expected: &[],
                     trailing_base,
                     label_padding,
                 },
@@ -1114,7 +1189,16 @@ impl Ctx<'_> {
         ranked.sort_by_key(|&k| std::cmp::Reverse(first_reads[k].1));
         ranked.truncate(SECOND_READS);
         ranked.sort_unstable();
-        let mut best: Option<(i64, Header, RowsRead)> = None;
+        type Best = (
+            i64,
+            Header,
+            RowsRead,
+            usize,
+            Vec<Relation>,
+            Vec<split::Expect>,
+            bool,
+        );
+        let mut best: Option<Best> = None;
         for (k, (count, _, fitted, relations, label_padding, first_read)) in
             first_reads.into_iter().enumerate()
         {
@@ -1131,6 +1215,7 @@ impl Ctx<'_> {
                     relations: &relations,
                     header_texts: &header_texts,
                     expected: &expected,
+                    row_expected: &[],
                     trailing_base,
                     label_padding,
                 },
@@ -1150,10 +1235,61 @@ impl Ctx<'_> {
                 );
             }
             if best.as_ref().is_none_or(|b| score > b.0) {
-                best = Some((score, fitted, rows));
+                best = Some((
+                    score,
+                    fitted,
+                    rows,
+                    count,
+                    relations,
+                    expected,
+                    label_padding,
+                ));
             }
         }
-        let (_, fitted, rows) = best?;
+        let (_, fitted, mut rows, count, relations, expected, label_padding) = best?;
+        // A row that can be read another way under a total whose sum fails: read it
+        // again for the cells the total leaves it (the total less the other rows), and
+        // keep that reading where it makes more of the table's sums hold. At most a few
+        // rows per table are read again, so the cost stays linear in the table.
+        let held = |r: &[Row]| sums_that_hold(r, count, self.vocab).0;
+        // The rows read again so far, with what they were read for.
+        let mut kept: Vec<(usize, Vec<split::Expect>)> = Vec::new();
+        let mut tries = 0;
+        'again: while tries < REREADS {
+            let targets = sum_targets(&rows.0, count, self.vocab, &expected, self.infos);
+            for target in targets.into_iter().flatten() {
+                if tries == REREADS {
+                    break 'again;
+                }
+                if !self.can_meet(&rows.0, &target) {
+                    continue;
+                }
+                tries += 1;
+                let mut row_expected: Vec<(usize, Vec<split::Expect>)> =
+                    kept.iter().filter(|k| k.0 != target.0).cloned().collect();
+                row_expected.push(target);
+                let again = self.rows(
+                    label_start,
+                    last,
+                    &Shape {
+                        count,
+                        header: &fitted,
+                        relations: &relations,
+                        header_texts: &header_texts,
+                        expected: &expected,
+                        row_expected: &row_expected,
+                        trailing_base,
+                        label_padding,
+                    },
+                );
+                if again.0.len() == rows.0.len() && held(&again.0) > held(&rows.0) {
+                    rows = again;
+                    kept = row_expected;
+                    continue 'again;
+                }
+            }
+            break;
+        }
         let mut table = Table {
             title: self.title_above(top),
             unit: self.unit_near(top, &header_lines, last),
@@ -1471,6 +1607,11 @@ impl Ctx<'_> {
             trailing_base,
             ..
         } = *shape;
+        let expected = shape
+            .row_expected
+            .iter()
+            .find(|(l, _)| *l == row_line)
+            .map_or(expected, |(_, e)| e.as_slice());
         let info = &self.infos[row_line];
         // Readings to try: the line's run; where the header puts a status among the
         // numbers and the row prints none the vocabulary knows, also the run joined
@@ -1864,6 +2005,7 @@ fn column_expectations(rows: &[Row], count: usize) -> Vec<split::Expect> {
                 digits: Some(lens[lens.len() / 2]),
                 percent,
                 empty: false,
+                sum: None,
             }
         })
         .collect()
@@ -1888,6 +2030,9 @@ struct Shape<'s> {
     relations: &'s [Relation],
     header_texts: &'s HashSet<String>,
     expected: &'s [split::Expect],
+    /// For single rows (by their line, 0-based): what their cells are expected to be,
+    /// in place of `expected`.
+    row_expected: &'s [(usize, Vec<split::Expect>)],
     /// Trailing spaces every row of the table ends in beyond the one pdftotext leaves:
     /// padding of the whole table, no empty cell of any row.
     trailing_base: u32,
@@ -2078,6 +2223,92 @@ fn sums_that_hold(rows: &[Row], columns: usize, vocab: &Vocab) -> (i64, i64) {
         since = i + 1;
     }
     (held, checked)
+}
+
+/// How many rows of a table [`Ctx::build`] reads again for the sums of its totals.
+const REREADS: usize = 8;
+
+/// For each total or subtotal whose sum fails in some column, the item rows above it
+/// that could be read another way (more than one way, fewer cells than columns, or a
+/// run of digit groups that makes more than one count of numbers), each with its line
+/// and, per column, its usual cell with the value the total leaves it.
+fn sum_targets(
+    rows: &[Row],
+    columns: usize,
+    vocab: &Vocab,
+    expected: &[split::Expect],
+    infos: &[LineInfo],
+) -> Vec<Vec<(usize, Vec<split::Expect>)>> {
+    let classes: Vec<Option<LabelClass>> = rows
+        .iter()
+        .map(|r| {
+            (r.kind != RowKind::Heading && !r.label.trim().is_empty()).then(|| {
+                vocab.label_class(&crate::vocab::phrase_words(meaning::without_code(&r.label)))
+            })
+        })
+        .collect();
+    let value = |r: &Row, col: usize| r.cell(col).filter(|c| !c.percent).and_then(|c| c.value);
+    let mut out = Vec::new();
+    let mut since = 0usize;
+    for (i, r) in rows.iter().enumerate() {
+        if !matches!(
+            classes[i],
+            Some(LabelClass::GrandTotal | LabelClass::SubTotal)
+        ) {
+            continue;
+        }
+        let block: Vec<usize> = (since..i)
+            .filter(|&x| classes[x] == Some(LabelClass::Plain))
+            .collect();
+        since = i + 1;
+        if block.len() < 2 {
+            continue;
+        }
+        let sum = |col: usize, skip: Option<usize>| -> rust_decimal::Decimal {
+            block
+                .iter()
+                .filter(|&&x| Some(x) != skip)
+                .filter_map(|&x| value(&rows[x], col))
+                .sum()
+        };
+        let totals: Vec<(usize, rust_decimal::Decimal)> = (0..columns)
+            .filter_map(|col| value(r, col).map(|t| (col, t)))
+            .collect();
+        if totals.iter().all(|&(col, t)| sum(col, None) == t) {
+            continue;
+        }
+        // Rows that read more than one way first, then rows with empty cells, then
+        // rows whose digit groups make more than one count of numbers.
+        let mut unsure: Vec<(u8, usize)> = Vec::new();
+        for &x in &block {
+            let row = &rows[x];
+            let numeric = row.cells.iter().filter(|c| c.column < columns).count();
+            let counts = infos.get(row.line.wrapping_sub(1)).map_or(0, |l| l.counts);
+            if row.ambiguous {
+                unsure.push((0, x));
+            } else if numeric < columns {
+                unsure.push((1, x));
+            } else if !counts.is_power_of_two() {
+                unsure.push((2, x));
+            }
+        }
+        unsure.sort_unstable();
+        let wants = unsure
+            .into_iter()
+            .map(|(_, x)| x)
+            .map(|a| {
+                let mut want: Vec<split::Expect> = (0..columns)
+                    .map(|c| expected.get(c).copied().unwrap_or_default())
+                    .collect();
+                for &(col, t) in &totals {
+                    want[col].sum = Some(t - sum(col, Some(a)));
+                }
+                (rows[a].line - 1, want)
+            })
+            .collect();
+        out.push(wants);
+    }
+    out
 }
 
 /// The relations the column kinds imply, for reading the digit groups.

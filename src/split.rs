@@ -110,6 +110,9 @@ pub struct Expect {
     pub percent: Option<bool>,
     /// The column was empty in every row read so far.
     pub empty: bool,
+    /// The value the table's own total says this row's cell has (the total less the
+    /// other rows it sums; zero for an empty cell): weighs like a relation that holds.
+    pub sum: Option<Decimal>,
 }
 
 /// True when the run is laid out with wide padding between cells (`16 168        17 334`):
@@ -500,6 +503,12 @@ pub fn split_with(
                     // On a tie, leave a column empty that is empty everywhere else.
                     if want.empty {
                         s.5 -= 1;
+                    }
+                }
+                if let Some(t) = expected.get(j).and_then(|w| w.sum) {
+                    let v = value.map(|(v, _)| v);
+                    if v == Some(t) || placed.is_none() && t.is_zero() {
+                        s.0 += 1;
                     }
                 }
                 // The run of empty cells is judged only against the spacing: without

@@ -695,3 +695,59 @@ fn a_header_of_unknown_words_bounds_the_column_count() {
     assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
     assert_planted_found(name, "117 784", "117 874", "RL101", 12);
 }
+
+#[test]
+fn a_sparse_row_goes_where_the_total_puts_it() {
+    let name = "sparse-row-total-decides-column.txt";
+    let (doc, diags) = read(name);
+    let (_, by_column) = &rows_by_column(&doc)[1];
+    assert_eq!(by_column, &["4 800", "", ""], "{name}");
+    let (_, by_column) = &rows_by_column(&doc)[3];
+    assert_eq!(by_column, &["31 500", "28 700", ""], "{name}");
+    assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
+    // A wrong amount in another row of a column the sparse rows were read for is
+    // still an error. (A wrong amount in a sparse row itself leaves both sparse rows
+    // reading two ways and their columns unchecked, as before.)
+    assert_planted_found(name, "120 000 98 400", "120 000 98 500", "RL101", 10);
+    assert_planted_found(name, "1 150 600", "1 150 700", "RL101", 10);
+}
+
+#[test]
+fn footer_lines_inside_a_table_are_no_rows() {
+    let name = "footer-lines-inside-a-table.txt";
+    let (doc, diags) = read(name);
+    assert_eq!(doc.tables.len(), 1, "{name}");
+    let labels: Vec<&str> = doc.tables[0]
+        .rows
+        .iter()
+        .map(|r| r.label.as_str())
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "Administrasjon oppvekst",
+            "Austad barnehage",
+            "Bjørkly barnehage",
+            "Austad skole",
+            "Bjørkly skole",
+            "Kulturskole",
+            "Sum oppvekst"
+        ],
+        "{name}"
+    );
+    assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
+    assert_planted_found(name, "6 832 700", "6 832 760", "RL101", 30);
+}
+
+#[test]
+fn a_page_footer_that_names_the_municipality_splits_no_list() {
+    let name = "status-list-over-a-named-page-footer.txt";
+    let (doc, diags) = read(name);
+    assert_eq!(doc.tables.len(), 1, "{name}");
+    assert_eq!(
+        statuses(&doc),
+        ["Ferdig", "Ferdig", "Ferdig", "Ferdig", "Forsinket"]
+    );
+    assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
+    assert_planted_found(name, "Fire verbalvedtak", "Tre verbalvedtak", "RL305", 3);
+}
