@@ -442,15 +442,51 @@ impl Ctx<'_> {
             && (i + 1..(i + 4).min(self.infos.len()))
                 .find(|&k| !self.is_gap(k))
                 .is_some_and(|k| self.row_like(k) && self.infos[k].atoms() >= 2);
+        // The words and digit that end a wrapped label (`10060 Gang- og sykkelveg` /
+        // `Fv 17`), above a line of the row's numbers with no label of its own.
+        let ends_wrapped = info.label_words > 0
+            && info.after_words == 0
+            && i > 0
+            && self.is_text(i - 1)
+            && !self.is_gap(i - 1)
+            && (i + 1..(i + 4).min(self.infos.len()))
+                .find(|&k| !self.is_gap(k))
+                .is_some_and(|k| {
+                    let next = &self.infos[k];
+                    self.row_like(k) && next.atoms() >= 2 && next.label_words == 0
+                });
         // `Park på Sletta 12 - forskuttering av`: a dash after the digit is the label's.
         let dash_after = run.atoms.len() == 2 && run.atoms[1].group.is_none() && inside;
         count >= 3
-            && (inside || ends_label)
+            && (inside || ends_label || ends_wrapped)
             && (run.atoms.len() == 1 || dash_after)
             && run.atoms[0]
                 .group
                 .is_some_and(|g| g.minus.is_none() && g.decimals.is_none() && g.digit_count() <= 3)
             && !run.atoms[0].percent
+    }
+
+    /// True when line `i` starts the label of the row below: after a comment that ends
+    /// a sentence, text lines (and a label's last digit) run to a line of numbers with
+    /// no label of its own (`… i oktober.` / `10060 Gang- og sykkelveg` / `Fv 17` /
+    /// `150 966 62 457 …`).
+    fn label_of_next_row(&self, i: usize, count: usize, rows: &[Row]) -> bool {
+        let ends_sentence = rows
+            .last()
+            .and_then(|r| r.cells.iter().rev().find(|c| c.value.is_none()))
+            .is_some_and(|c| c.text.trim_end().ends_with(['.', '!']));
+        if !ends_sentence {
+            return false;
+        }
+        let mut k = i;
+        while k < self.infos.len() && k < i + 5 {
+            if !(self.is_gap(k) || self.is_text(k) || self.label_digit(k, count)) {
+                let next = &self.infos[k];
+                return self.row_like(k) && next.atoms() >= 2 && next.label_words == 0;
+            }
+            k += 1;
+        }
+        false
     }
 
     /// Two or more numbers, then text: a row with a comment after its cells.
@@ -578,7 +614,14 @@ impl Ctx<'_> {
             // A header of years starts the next table; in a commented table one year in
             // a line of narrow comment text is just a year.
             let in_comment = reach == COMMENT_GAP && info.chars <= 70 && info.atoms() < 2;
-            if self.year_run(j) && info.words > 0 && !in_comment {
+            // A year that ends a wrapped label (`Asfaltering kommunale` / `veger 2025`)
+            // heads nothing: one year, no column word, right under text.
+            let label_year = info.atoms() == 1
+                && info.kind_words == 0
+                && j > 0
+                && !self.is_gap(j - 1)
+                && self.is_text(j - 1);
+            if self.year_run(j) && info.words > 0 && !in_comment && !label_year {
                 break;
             }
             // In a commented table, numbers followed by their comment are a row even
@@ -1396,7 +1439,8 @@ impl Ctx<'_> {
                     .is_some_and(char::is_lowercase);
                 let continues = blocks.is_empty()
                     && (i > 0 && !self.is_gap(i - 1) || lower)
-                    && !self.label_after_page_break(i);
+                    && !self.label_after_page_break(i)
+                    && (lower || !self.label_of_next_row(i, count, &rows));
                 if let Some(desc) = rows.last_mut().filter(|_| continues).and_then(|r| {
                     r.cells
                         .iter_mut()
@@ -1989,8 +2033,12 @@ fn column_expectations(rows: &[Row], count: usize) -> Vec<split::Expect> {
             let mut lens: Vec<u32> = cells
                 .iter()
                 .filter_map(|c| c.value)
+                .filter(|v| !v.is_zero())
                 .map(|v| crate::number::int_digits(v) as u32)
                 .collect();
+            if lens.is_empty() {
+                return split::Expect::default();
+            }
             lens.sort_unstable();
             let pct = cells.iter().filter(|c| c.percent).count();
             // Only a clear majority says what the column holds.
@@ -2113,9 +2161,11 @@ fn reading_score(
     // Cells of one column have like magnitudes: a cell far from its column's median
     // number of digits suggests digit groups read into the wrong cells.
     for col in 0..columns {
+        // A zero fits a column of any magnitude.
         let mut lens: Vec<i64> = rows
             .iter()
             .filter_map(|r| r.cell(col).and_then(|c| c.value))
+            .filter(|v| !v.is_zero())
             .map(|v| crate::number::int_digits(v) as i64)
             .collect();
         if lens.len() < 3 {

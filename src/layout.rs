@@ -56,6 +56,8 @@ pub struct LineInfo {
     pub header_words: usize,
     /// Number of words that name a column kind.
     pub kind_words: usize,
+    /// Words of a sentence that no header uses (`er`, `som`).
+    pub sentence_words: usize,
     /// Total number of word tokens.
     pub words: usize,
     /// Length in characters.
@@ -103,6 +105,8 @@ impl LineInfo {
         let t = text.trim_end();
         // A header line may end in an abbreviation (`Påløpt totalt  Est.`).
         self.words >= 9 && self.chars >= 55 && self.header_words * 2 < self.words
+            // A long line with a verb or conjunction no header uses.
+            || self.words >= 9 && self.chars >= 60 && self.sentence_words > 0
             // A sentence, however many header words it uses (`Tabellen viser legemeldt og
             // egenmeldt sykefravær i prosent av avtalte dagsverk.`).
             || self.words >= 8 && self.chars >= 50 && t.ends_with('.')
@@ -293,11 +297,37 @@ pub fn describe_lexed(
     {
         best = None;
     }
+    // A project code before the project's name (`10045 Rehabilitering Nordvik`): one
+    // integer of four to six digits, printed without grouping, that starts the line and
+    // is followed by a capitalised word that is no status, with no other number on the
+    // line. It is part of the label, not a cell.
+    if runs.is_empty() {
+        if let Some(r) = &best {
+            let first_tok = toks.iter().position(|t| !t.is_gap());
+            let next_word = toks[r.tokens.1..].iter().find(|t| !t.is_gap());
+            let code = matches!(r.atoms.as_slice(), [a] if a.group.is_some_and(|g| {
+                g.minus.is_none() && g.decimals.is_none() && (4..=6).contains(&g.digit_count())
+            }) && !a.percent);
+            let named = next_word.is_some_and(|t| {
+                let w = t.text(line);
+                t.kind == TokenKind::Word
+                    && w.chars().next().is_some_and(char::is_uppercase)
+                    && vocab.match_status(&crate::vocab::phrase_words(w)).is_none()
+            });
+            let year = line
+                .get(r.atoms[0].start as usize..r.atoms[0].end as usize)
+                .is_some_and(is_year);
+            if code && named && first_tok == Some(r.tokens.0) && !year {
+                best = None;
+            }
+        }
+    }
     let mut words = 0;
     let mut label_words = 0;
     let mut after_words = 0;
     let mut header_words = 0;
     let mut kind_words = 0;
+    let mut sentence_words = 0;
     let mut unit = None;
     for (ti, t) in toks.iter().enumerate() {
         match t.kind {
@@ -310,6 +340,9 @@ pub fn describe_lexed(
                     _ => {}
                 }
                 let w = t.text(line);
+                if vocab.is_sentence_word(w) {
+                    sentence_words += 1;
+                }
                 if vocab.kind_of(w).is_some() {
                     kind_words += 1;
                     header_words += 1;
@@ -358,6 +391,7 @@ pub fn describe_lexed(
         blank: blank && !lexed.footer,
         header_words,
         kind_words,
+        sentence_words,
         words,
         chars: line.chars().count(),
         lexed,

@@ -373,6 +373,8 @@ mod tests {
         assert!(lex_line("Tjernli kommune Side 8 av 25 ").footer);
         assert!(lex_line("Årsmelding 2024 – Fjordvik kommune  Side 12 av 48").footer);
         assert!(!lex_line("Se tabellen på side 8 av rapporten").footer);
+        assert!(lex_line("Tertialrapport 2 2025 | Side 12 ").footer);
+        assert!(!lex_line("Tertialrapport 2 2025 Side 12").footer);
         assert!(!lex_line("Tjernli kommune side 8 av 25 og mer").footer);
     }
 

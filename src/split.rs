@@ -496,7 +496,8 @@ pub fn split_with(
                     if value.is_some() && want.percent.is_some_and(|p| p != pct) {
                         s.1 -= 1;
                     }
-                    if let (Some(v), Some(d)) = (value, want.digits) {
+                    // A zero fits a column of any magnitude.
+                    if let (Some(v), Some(d)) = (value.filter(|v| !v.is_zero()), want.digits) {
                         let digits = crate::number::int_digits(v) as i32;
                         s.5 -= ((digits - d as i32).abs() - 1).max(0);
                     }

@@ -61,6 +61,8 @@ struct ColumnsFile {
     continuations: WordList,
     label_headers: WordList,
     periods: Periods,
+    #[serde(default)]
+    sentence_words: Option<WordList>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -219,6 +221,7 @@ pub struct Vocab {
     prefixes: Vec<(String, usize)>,
     qualifiers: Vec<String>,
     modifiers: Vec<String>,
+    sentence_words: Vec<String>,
     continuations: Vec<String>,
     label_headers: Vec<String>,
     ytd: Vec<String>,
@@ -319,6 +322,7 @@ impl Vocab {
             prefixes,
             qualifiers: lower(columns.qualifiers.words),
             modifiers: lower(columns.modifiers.words),
+            sentence_words: lower(columns.sentence_words.map(|l| l.words).unwrap_or_default()),
             continuations: lower(columns.continuations.words),
             label_headers: lower(columns.label_headers.words),
             ytd: lower(columns.periods.year_to_date),
@@ -401,6 +405,12 @@ impl Vocab {
 
     pub fn kind_index(&self, name: &str) -> Option<usize> {
         self.kinds.iter().position(|k| k.name == name)
+    }
+
+    /// A word of a sentence that no column header uses (`er`, `som`, `skyldes`).
+    pub fn is_sentence_word(&self, word: &str) -> bool {
+        let w = norm_word(word);
+        self.sentence_words.contains(&w)
     }
 
     pub fn is_qualifier(&self, word: &str) -> bool {

@@ -751,3 +751,93 @@ fn a_page_footer_that_names_the_municipality_splits_no_list() {
     assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
     assert_planted_found(name, "Fire verbalvedtak", "Tre verbalvedtak", "RL305", 3);
 }
+
+#[test]
+fn zero_rows_fit_columns_of_any_magnitude() {
+    let name = "overview-nynorsk-with-zero-rows.txt";
+    let (doc, diags) = read(name);
+    assert_eq!(doc.tables[0].columns.len(), 4, "{name}");
+    assert_eq!(
+        first_row_cells(&doc),
+        ["-402 301", "-393 057", "-408 691", "-394 896"]
+    );
+    assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
+    assert_planted_found(
+        name,
+        "Netto driftsresultat -10 954",
+        "Netto driftsresultat -10 945",
+        "RL101",
+        36,
+    );
+}
+
+#[test]
+fn project_codes_and_wrapped_labels_stay_with_their_projects() {
+    let name = "investment-codes-and-wrapped-labels.txt";
+    let (doc, diags) = read(name);
+    let labels: Vec<&str> = doc.tables[0]
+        .rows
+        .iter()
+        .map(|r| r.label.as_str())
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "10045 Rehabilitering Nordvik skole",
+            "10051 Ny brannstasjon",
+            "10060 Gang- og sykkelveg Fv 17",
+            "10072 Velferdsteknologi",
+            "10080 Kjøp av 4 utleieboliger",
+            "10081 Vann- og avløp Strandvegen",
+            "Sum investeringer"
+        ],
+        "{name}"
+    );
+    // The comment ends with its sentence; the next project's name is no comment.
+    let comment = doc.tables[0].rows[1]
+        .cells
+        .iter()
+        .rev()
+        .find(|c| c.value.is_none())
+        .map(|c| c.text.as_str());
+    assert_eq!(
+        comment,
+        Some("Forprosjekt ferdig, anbud sendes ut i oktober.")
+    );
+    assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
+    assert_planted_found(name, "561 812 238 451", "561 812 238 541", "RL101", 41);
+
+    let name = "investment-over-a-pipe-footer.txt";
+    let (doc, diags) = read(name);
+    let table = doc
+        .tables
+        .iter()
+        .find(|t| {
+            t.rows
+                .iter()
+                .any(|r| r.label == "Sum investeringsprosjekter")
+        })
+        .expect("the investment table");
+    assert!(
+        table
+            .rows
+            .iter()
+            .any(|r| r.label == "Asfaltering kommunale veger 2025"),
+        "{name}: the label ending in a year starts no table"
+    );
+    assert!(
+        !table
+            .rows
+            .iter()
+            .any(|r| r.label.starts_with("Tertialrapport")),
+        "{name}: the footer is no row"
+    );
+    assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
+    assert_planted_found(
+        name,
+        "Sum investeringsprosjekter 515 991",
+        "Sum investeringsprosjekter 515 919",
+        "RL101",
+        59,
+    );
+}
