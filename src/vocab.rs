@@ -84,6 +84,8 @@ struct RowsFile {
     averages: WordList,
     breakdowns: WordList,
     excluded: Phrases,
+    #[serde(default)]
+    references: Option<Phrases>,
     captions: WordList,
 }
 
@@ -232,6 +234,7 @@ pub struct Vocab {
     averages: Vec<Vec<String>>,
     breakdowns: Vec<Vec<String>>,
     excluded: Vec<String>,
+    references: Vec<String>,
     captions: Vec<String>,
     pub statuses: Vec<StatusDef>,
     /// Status aliases as normalised word sequences, longest first, with the index of their value.
@@ -336,6 +339,13 @@ impl Vocab {
             excluded: rows
                 .excluded
                 .phrases
+                .iter()
+                .map(|p| p.to_lowercase())
+                .collect(),
+            references: rows
+                .references
+                .map(|r| r.phrases)
+                .unwrap_or_default()
                 .iter()
                 .map(|p| p.to_lowercase())
                 .collect(),
@@ -479,6 +489,12 @@ impl Vocab {
     }
 
     /// True when the label says the row is left out of the sum.
+    /// True when a total's label says its value comes from another schedule or table.
+    pub fn is_reference(&self, label: &str) -> bool {
+        let l = label.to_lowercase();
+        self.references.iter().any(|p| l.contains(p.as_str()))
+    }
+
     pub fn is_excluded(&self, label: &str) -> bool {
         let l = label.to_lowercase();
         self.excluded.iter().any(|p| l.contains(p.as_str()))

@@ -841,3 +841,47 @@ fn project_codes_and_wrapped_labels_stay_with_their_projects() {
         59,
     );
 }
+
+#[test]
+fn uses_of_funds_printed_positive_and_subtracted_are_the_reports_convention() {
+    let name = "fund-use-printed-positive.txt";
+    let (_, diags) = read(name);
+    assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
+    assert_planted_found(
+        name,
+        "Sum disponeringer 12 500",
+        "Sum disponeringer 12 600",
+        "RL101",
+        10,
+    );
+    // Where the report signs a use of a fund elsewhere (negative beside positive
+    // allocations), a positive use subtracted by the total is a flipped row.
+    let signed = "Bruk av fond er vist med positivt fortegn og trukket fra i summen.\n\n\
+        Fond drift\n\nTall i 1000 kr\n\nRegnskap 2024 Budsjett 2024\n\
+        Avsetning til fond 5 000 4 000\nBruk av fond -1 000 -2 000\nSum fond 4 000 2 000\n";
+    assert_planted_found(
+        name,
+        "Bruk av fond er vist med positivt fortegn og trukket fra i summen.",
+        signed,
+        "RL101",
+        10,
+    );
+}
+
+#[test]
+fn a_total_from_another_schedule_and_til_fordeling_are_no_plain_sums() {
+    let name = "total-from-another-schedule.txt";
+    let (_, diags) = read(name);
+    assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
+    let name = "til-fordeling-drift-between-sums.txt";
+    let (_, diags) = read(name);
+    assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
+    // The services' sum is still checked.
+    assert_planted_found(
+        name,
+        "Samfunn og miljø 82 600",
+        "Samfunn og miljø 82 000",
+        "RL101",
+        12,
+    );
+}

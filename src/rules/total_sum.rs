@@ -310,7 +310,8 @@ pub fn check(
         if found.is_empty() {
             continue;
         }
-        if row.ambiguous {
+        // Ambiguous, or a value from another schedule (`(fra skjema 1B)`).
+        if row.ambiguous || vocab.is_reference(&row.label) {
             checked.relations_skipped += found.len();
             units.push(i);
             is_total[i] = true;
@@ -814,7 +815,8 @@ fn judge(
     // `Brutto driftsresultat` under `Sum driftsinntekter` and `Sum driftsutgifter` with
     // income printed positive: the result subtracts what a plain sum adds, which is
     // the report's sign convention, not a flipped row.
-    let convention = loose && matches!(evidence, Evidence::SignFlipped(_));
+    let convention = loose && matches!(evidence, Evidence::SignFlipped(_))
+        || fund_uses_subtracted(doc, table, &cover, &f.found);
     if ambiguous(&cover) || unread_inside || lone_partial || convention {
         skip(checked);
         return;
@@ -860,6 +862,84 @@ fn judge(
             table, f.row, k, found, acc.sum, &cover, &evidence, &e, &f.found, lang,
         ));
     }
+}
+
+/// Uses of a fund (`Bruk av disposisjonsfond`) printed with the sign of the
+/// allocations beside them (`Avsetning til …`), and a total that holds with the uses
+/// subtracted: that is how the report prints fund movements, not flipped rows. Not
+/// where a use of a fund in the document is printed with the opposite sign of its
+/// allocations: there the report signs them, and these are flipped.
+fn fund_uses_subtracted(
+    doc: &Document,
+    table: &Table,
+    cover: &[usize],
+    found: &[(usize, Decimal)],
+) -> bool {
+    let first = |t: &Table, row: usize| {
+        phrase_words(without_code(&t.rows[row].label))
+            .into_iter()
+            .next()
+            .unwrap_or_default()
+    };
+    let negative = |t: &Table, row: usize| {
+        t.rows[row]
+            .cells
+            .iter()
+            .filter_map(|c| c.value)
+            .find(|v| !v.is_zero())
+            .map(|v| v.is_sign_negative())
+    };
+    let allocation = |t: &Table, row: usize| {
+        matches!(
+            first(t, row).as_str(),
+            "avsetning" | "avsetninger" | "avsatt" | "avsetjing" | "avsetjingar"
+        )
+    };
+    let uses: Vec<usize> = cover
+        .iter()
+        .copied()
+        .filter(|&u| first(table, u) == "bruk")
+        .collect();
+    let allocations: Vec<Option<bool>> = cover
+        .iter()
+        .filter(|&&a| allocation(table, a))
+        .map(|&a| negative(table, a))
+        .collect();
+    let same_sign = !uses.is_empty()
+        && !allocations.is_empty()
+        && uses
+            .iter()
+            .all(|&u| negative(table, u).is_some() && allocations.contains(&negative(table, u)));
+    if !same_sign {
+        return false;
+    }
+    let signed_elsewhere = doc.tables.iter().any(|t| {
+        let allocations: Vec<bool> = (0..t.rows.len())
+            .filter(|&a| allocation(t, a))
+            .filter_map(|a| negative(t, a))
+            .collect();
+        (0..t.rows.len())
+            .filter(|&u| first(t, u) == "bruk")
+            .filter_map(|u| negative(t, u))
+            .any(|u| allocations.iter().any(|&a| a != u))
+    });
+    !signed_elsewhere
+        && found.iter().all(|&(k, total)| {
+            let mut sum = Decimal::ZERO;
+            let mut tol = half_unit(total);
+            for &r in cover {
+                let Some(v) = value(table, r, k) else {
+                    return false;
+                };
+                tol += half_unit(v);
+                if uses.contains(&r) {
+                    sum -= v;
+                } else {
+                    sum += v;
+                }
+            }
+            (sum - total).abs() <= tol
+        })
 }
 
 /// One row that explains the difference in every column: left out of the total, or
