@@ -265,6 +265,25 @@ fn noise_lines(text: &str, ranges: &[(usize, usize)], infos: &[LineInfo]) -> Vec
         if i > 0 && infos[i - 1].blank && blank_after && page_after_name {
             return true;
         }
+        // A running header seen once at the top of a page (` ` / `Månedsrapport mai
+        // 2025`): right after the line of one space that starts a page, short, its only
+        // number the year at its end.
+        let page_start = (i.saturating_sub(3)..i)
+            .rev()
+            .find(|&k| !infos[k].blank || infos[k].lone_space)
+            .is_some_and(|k| infos[k].lone_space);
+        if page_start
+            && blank_after
+            && (2..=5).contains(&tokens.len())
+            && tokens.last().is_some_and(|w| is_year(w))
+            && tokens[..tokens.len() - 1]
+                .iter()
+                .all(|w| !w.chars().any(|c| c.is_ascii_digit()))
+            && infos[i].header_words <= 1
+            && infos[i].kind_words == 0
+        {
+            return true;
+        }
         i > 0
             && infos[i - 1].blank
             && infos.get(i + 1).is_some_and(|n| n.is_footer())

@@ -885,3 +885,37 @@ fn a_total_from_another_schedule_and_til_fordeling_are_no_plain_sums() {
         12,
     );
 }
+
+#[test]
+fn a_running_header_at_a_page_top_splits_no_table() {
+    let name = "running-header-at-a-page-top-inside-a-table.txt";
+    let (doc, diags) = read(name);
+    assert_eq!(doc.tables.len(), 1, "{name}");
+    assert_eq!(
+        rows_by_column(&doc)[1],
+        (
+            "Teknikk".to_string(),
+            vec![
+                "151 230".to_string(),
+                "149 800".to_string(),
+                "1 430".to_string()
+            ]
+        )
+    );
+    assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
+    // A total that leaves out the row split from its label by the page break is found.
+    let (doc, diags) = read("footer-inside-a-wrapped-label.txt");
+    assert_eq!(doc.tables.len(), 1);
+    assert!(
+        codes(&diags).contains(&("RL101", 13)),
+        "{:?}",
+        codes(&diags)
+    );
+}
+
+#[test]
+fn an_average_totalt_of_percentages_is_no_sum() {
+    let name = "average-totalt-of-percentages.txt";
+    let (_, diags) = read(name);
+    assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
+}

@@ -365,7 +365,19 @@ pub fn check(
                 }
                 continue;
             }
-            let firm = e.firm(len);
+            // A run shorter than the rows since the previous total is firm only where
+            // columns add up exactly: within rounding, two small numbers add up to a
+            // third by chance (percentages under an average `Totalt`).
+            let firm = if len < natural.len() {
+                e.holds
+                    .iter()
+                    .zip(&e.accs)
+                    .zip(&found)
+                    .filter(|((h, a), (_, f))| **h && a.nonzero >= len.min(2) && a.sum == *f)
+                    .count()
+            } else {
+                e.firm(len)
+            };
             // A one-row sum needs two columns that repeat their row to be firm.
             let enough = if len == 1 { 2 } else { 1 };
             if firm >= enough && partial.as_ref().is_none_or(|(n, _)| firm > *n) {
