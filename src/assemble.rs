@@ -1887,7 +1887,34 @@ impl Ctx<'_> {
                         }
                     })
                     .flatten();
+                // Where the text would fill a status column that a description column
+                // follows, a sentence whose first words are no status nor near one
+                // (`Alle 7. trinn har fått tilbudet.`) is the description: the status
+                // is empty.
+                let column_kind = |c: usize| {
+                    header
+                        .text_columns
+                        .get(c.wrapping_sub(header.columns.len()))
+                        .map(|t| t.kind)
+                };
+                let described = column_kind(comment_col) == Some(ColumnKind::Status)
+                    && column_kind(comment_col + 1) == Some(ColumnKind::Beskrivelse)
+                    && {
+                        let words: Vec<&str> = tail.split_whitespace().collect();
+                        let first = words.first().copied().unwrap_or("");
+                        let near = self
+                            .vocab
+                            .nearest_status(first.trim_end_matches(['.', ',']), Some(1))
+                            .is_some_and(|(_, _, d)| d <= 2)
+                            || self
+                                .vocab
+                                .is_status_prefix(&crate::vocab::phrase_words(first));
+                        words.len() >= 3 && tail.ends_with(['.', '!']) && !near
+                    };
                 match year_end {
+                    _ if described => {
+                        text_cells.push(self.text_cell(row_line, ts, te, comment_col + 1, tail));
+                    }
                     Some(e) if e < tail.len() => {
                         let rest = &tail[e..];
                         let rs = ts + e + (rest.len() - rest.trim_start().len());

@@ -919,3 +919,11 @@ fn an_average_totalt_of_percentages_is_no_sum() {
     let (_, diags) = read(name);
     assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
 }
+
+#[test]
+fn an_empty_status_before_a_description_in_a_money_table_is_missing() {
+    let name = "money-table-with-empty-status.txt";
+    let (doc, diags) = read(name);
+    assert_eq!(statuses(&doc), ["Ferdig", "I arbeid", "", "Ferdig"]);
+    assert_eq!(codes(&diags), [("RL301", 6)], "{name}");
+}
