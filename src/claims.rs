@@ -130,6 +130,9 @@ fn read_paragraph(
         }
         // The noun of the count before, and where it stood.
         let mut noun: Option<(String, usize)> = None;
+        // The noun of a whole named first (`Av de 12 tiltakene er 8 gjennomført`): the
+        // counts after it in the sentence count parts of it.
+        let mut whole: Option<String> = None;
         for k in 0..words.len() {
             let Some(count) = number(&words[k].norm, cw) else {
                 continue;
@@ -154,22 +157,45 @@ fn read_paragraph(
             // or the noun of the count before, where `og` or a comma joins the two.
             let noun_at =
                 (from..(from + 3).min(words.len())).find(|&j| cw.nouns.contains(&words[j].norm));
-            let counted = match (noun_at, &noun) {
-                (Some(j), _) => words[j].norm.clone(),
-                (None, Some((n, at)))
+            let counted = match (noun_at, &noun, &whole) {
+                (Some(j), _, _) => words[j].norm.clone(),
+                (None, Some((n, at)), _)
                     if words[*at..k]
                         .iter()
                         .any(|w| w.norm == "og" || w.printed.ends_with(',')) =>
                 {
                     n.clone()
                 }
+                (None, _, Some(w)) => w.clone(),
                 _ => continue,
             };
+            // `Av de 12 tiltakene`: the whole set, named before its parts.
+            let of_the = k >= 2
+                && words[k - 2].norm == "av"
+                && matches!(words[k - 1].norm.as_str(), "de" | "dei")
+                && noun_at.is_some();
+            if of_the {
+                whole = Some(counted.clone());
+            }
             noun = Some((counted.clone(), k));
             let after = noun_at.map_or(from, |j| j + 1);
-            let total = total_before(words, k, cw)
+            let total = of_the
+                || total_before(words, k, cw)
                 || noun_at.is_some_and(|j| (k + 1..j).any(|m| is_total(&words[m].norm, cw)));
-            let status = status_after(words, after, vocab);
+            // After a whole, the verb stands before the count (`… er 8 gjennomført og 2
+            // forsinket`): the status right after it.
+            let status = status_after(words, after, vocab).or_else(|| {
+                (noun_at.is_none() && whole.is_some())
+                    .then(|| {
+                        let rest: Vec<String> = words[after.min(words.len())..]
+                            .iter()
+                            .take(6)
+                            .map(|w| w.norm.clone())
+                            .collect();
+                        vocab.match_status(&rest).map(|(i, _)| i)
+                    })
+                    .flatten()
+            });
             if !total && status.is_none() {
                 continue;
             }

@@ -927,3 +927,16 @@ fn an_empty_status_before_a_description_in_a_money_table_is_missing() {
     assert_eq!(statuses(&doc), ["Ferdig", "I arbeid", "", "Ferdig"]);
     assert_eq!(codes(&diags), [("RL301", 6)], "{name}");
 }
+
+#[test]
+fn a_count_of_the_whole_then_of_its_parts_is_read() {
+    // `Av de 11 verbalvedtakene er 4 ferdig, 5 iht. plan, 1 forsinket og 1 ikke startet.`
+    let name = "count-of-the-whole-then-its-parts.txt";
+    let (doc, diags) = read(name);
+    let counts: Vec<(u64, Option<usize>)> =
+        doc.claims.iter().map(|c| (c.count, c.status)).collect();
+    assert_eq!(counts.len(), 5, "{name}: {counts:?}");
+    assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
+    assert_planted_found(name, "er 4 ferdig", "er 3 ferdig", "RL305", 9);
+    assert_planted_found(name, "1 forsinket og", "2 forsinket og", "RL305", 9);
+}
