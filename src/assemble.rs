@@ -1727,27 +1727,46 @@ impl Ctx<'_> {
                     .filter(|t| t.is_word())
                     .count()
             });
-            let Some(reading) = split::split_with(
-                &joined,
-                &shifted,
-                relations,
-                Options {
-                    columns: count,
-                    absorb: info.label_words > 0,
-                    release: after_words > 0,
-                    trailing_gap: if after_words == 0 {
-                        let last_line = self.line(*lines.last().unwrap_or(&row_line));
-                        trailing_spaces(last_line).saturating_sub(trailing_base)
-                    } else {
-                        0
-                    },
-                    mid,
-                    label_spaces_are_padding: shape.label_padding,
+            let options = Options {
+                columns: count,
+                absorb: info.label_words > 0,
+                release: after_words > 0,
+                trailing_gap: if after_words == 0 {
+                    let last_line = self.line(*lines.last().unwrap_or(&row_line));
+                    trailing_spaces(last_line).saturating_sub(trailing_base)
+                } else {
+                    0
                 },
-                expected,
-            ) else {
+                mid,
+                label_spaces_are_padding: shape.label_padding,
+            };
+            let Some(mut reading) =
+                split::split_with(&joined, &shifted, relations, options, expected)
+            else {
                 continue;
             };
+            // A row read with every cell filled whose relation fails may be a sparse row
+            // whose amount was cut in two (`Mære VA     1 250 -1 250` read `1 | 250 |
+            // -1 250`): read it again with an empty operand as zero, and keep that
+            // reading where it has an empty cell and more relations hold.
+            let full = reading.cells.iter().all(Option::is_some);
+            if full && reading.relations_ok < relations.len() && !relations.is_empty() {
+                let zero: Vec<Relation> = relations
+                    .iter()
+                    .map(|r| Relation {
+                        empty_is_zero: true,
+                        ..r.clone()
+                    })
+                    .collect();
+                if let Some(again) = split::split_with(&joined, &shifted, &zero, options, expected)
+                {
+                    if again.relations_ok > reading.relations_ok
+                        && again.cells.iter().any(Option::is_none)
+                    {
+                        reading = again;
+                    }
+                }
+            }
             if chosen
                 .as_ref()
                 .is_none_or(|c| reading.relations_ok >= c.3.relations_ok)

@@ -653,11 +653,40 @@ pub fn split_with(
     } else {
         0
     };
+    // The relations that hold in the reading (the score also counts cells that match
+    // what the table's totals leave a row).
+    let cell_value = |k: usize| -> Option<(Decimal, bool)> {
+        let (a, n) = cells.get(k).copied().flatten()?;
+        number_of(line, atoms, a, n).map(|x| (x.value, x.percent))
+    };
+    let relations_ok = relations
+        .iter()
+        .filter(|r| {
+            let get = |k: usize| {
+                cell_value(k)
+                    .filter(|(_, pct)| !pct || r.percent_ok)
+                    .map(|(v, _)| v)
+            };
+            let Some(res) = get(r.result) else {
+                return false;
+            };
+            let ops: Option<Vec<(Decimal, bool)>> = r
+                .terms
+                .iter()
+                .map(|&(k, plus)| {
+                    get(k)
+                        .or(r.empty_is_zero.then_some(Decimal::ZERO))
+                        .map(|v| (v, plus))
+                })
+                .collect();
+            ops.is_some_and(|ops| holds_values(res, &ops, r.either_sign))
+        })
+        .count();
     Some(Reading {
         absorbed,
         released,
         cells,
-        relations_ok: score.0.max(0) as usize,
+        relations_ok,
         ambiguous: ways > 1,
         spacing_misses: ((-score.2).max(0) as usize).div_ceil(2) + label_misses,
         absorbed_groups: absorbed,

@@ -940,3 +940,22 @@ fn a_count_of_the_whole_then_of_its_parts_is_read() {
     assert_planted_found(name, "er 4 ferdig", "er 3 ferdig", "RL305", 9);
     assert_planted_found(name, "1 forsinket og", "2 forsinket og", "RL305", 9);
 }
+
+#[test]
+fn a_sparse_row_is_read_so_its_deviation_holds() {
+    // `Mære VA     1 250 -1 250`: no budget, accounts 1 250, deviation -1 250.
+    let name = "sparse-rows-and-a-deviation.txt";
+    let (doc, diags) = read(name);
+    let (_, by_column) = &rows_by_column(&doc)[1];
+    assert_eq!(by_column, &["", "1 250", "-1 250"], "{name}");
+    let (_, by_column) = &rows_by_column(&doc)[3];
+    assert_eq!(by_column, &["3 200", "", "3 200"], "{name}");
+    assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
+    assert_planted_found(
+        name,
+        "Kunstgress 8 500 8 900 -400",
+        "Kunstgress 8 500 8 900 400",
+        "RL201",
+        4,
+    );
+}
