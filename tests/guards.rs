@@ -445,6 +445,10 @@ fn status_lists_of_other_reports_are_read_whole() {
             "status-nynorsk-values.txt",
             &["I rute", "Gjennomført", "Ikkje starta", "Ikkje i rute"][..],
         ),
+        (
+            "status-nynorsk-pagaande.txt",
+            &["Pågåande", "Gjennomført", "Gjennomført", "Ikkje starta"][..],
+        ),
     ] {
         let (doc, diags) = read(name);
         assert_eq!(statuses(&doc), want, "{name}");
