@@ -234,35 +234,31 @@ fn noise_lines(text: &str, ranges: &[(usize, usize)], infos: &[LineInfo]) -> Vec
             .find(|&k| !infos[k].blank)
             .is_some_and(|k| infos[k].is_footer())
     };
-    // The first line of a footer seen once (`Tertialrapport 2 2025` over `Side 12 av
-    // 48`): a short line of words ending in a year, after an empty line and right above
-    // the footer, whose other numbers are small (a tertial, a month).
-    // A footer seen once that names the report and ends in the page number, alone
-    // between empty lines (`Nordvik kommune – Årsmelding 2024 23`): a dash or the word
-    // `kommune` among its words, a year and then a page number.
+    // Footer lines seen once, standing after an empty line: see each case below.
     let footer_title = |i: usize| {
-        let next_blank = infos.get(i + 1).is_none_or(|n| n.blank);
+        let blank_after = infos.get(i + 1).is_none_or(|n| n.blank);
         let next_footer = infos.get(i + 1).is_some_and(|n| n.is_footer());
-        if i == 0 || !infos[i - 1].blank || !(next_blank || next_footer) || infos[i].blank {
+        if i == 0 || !infos[i - 1].blank || !(blank_after || next_footer) || infos[i].blank {
             return false;
         }
         let t = text.get(ranges[i].0..ranges[i].1).unwrap_or("").trim();
         let tokens: Vec<&str> = t.split_whitespace().collect();
         let numeric = |w: &&str| w.bytes().all(|b| b.is_ascii_digit());
-        let blank_after = infos.get(i + 1).is_none_or(|n| n.blank);
         let named = |w: &&str| {
             matches!(*w, "–" | "—" | "|")
                 || w.to_lowercase().trim_end_matches('s').ends_with("kommune")
         };
+        // A footer that names the report and ends in the page number, alone between
+        // empty lines (`Nordvik kommune – Årsmelding 2024 23`): a dash or the word
+        // `kommune` among its words, a year and then a page number.
         let page_after_name = (4..=10).contains(&tokens.len())
             && tokens.iter().any(named)
-            && tokens.len() >= 2
             && is_year(tokens[tokens.len() - 2])
             && tokens
                 .last()
                 .is_some_and(|w| numeric(w) && (1..=3).contains(&w.len()))
             && tokens[..tokens.len() - 2].iter().all(|w| !numeric(w));
-        if i > 0 && infos[i - 1].blank && blank_after && page_after_name {
+        if blank_after && page_after_name {
             return true;
         }
         // A running header seen once at the top of a page (` ` / `Månedsrapport mai
@@ -284,9 +280,10 @@ fn noise_lines(text: &str, ranges: &[(usize, usize)], infos: &[LineInfo]) -> Vec
         {
             return true;
         }
-        i > 0
-            && infos[i - 1].blank
-            && infos.get(i + 1).is_some_and(|n| n.is_footer())
+        // The first line of a footer (`Tertialrapport 2 2025` over `Side 12 av 48`): a
+        // short line of words ending in a year, right above the footer, whose other
+        // numbers are small (a tertial, a month).
+        next_footer
             && (2..=6).contains(&tokens.len())
             && tokens.iter().any(|w| !numeric(w))
             && tokens.last().is_some_and(|w| is_year(w))
@@ -458,8 +455,8 @@ impl Ctx<'_> {
             && i > 0
             && self.is_text(i - 1)
             && !self.is_gap(i - 1)
-            && (i + 1..(i + 4).min(self.infos.len()))
-                .find(|&k| !self.is_gap(k))
+            && self
+                .next_line_below(i)
                 .is_some_and(|k| self.row_like(k) && self.infos[k].atoms() >= 2);
         // The words and digit that end a wrapped label (`10060 Gang- og sykkelveg` /
         // `Fv 17`), above a line of the row's numbers with no label of its own.
@@ -468,12 +465,9 @@ impl Ctx<'_> {
             && i > 0
             && self.is_text(i - 1)
             && !self.is_gap(i - 1)
-            && (i + 1..(i + 4).min(self.infos.len()))
-                .find(|&k| !self.is_gap(k))
-                .is_some_and(|k| {
-                    let next = &self.infos[k];
-                    self.row_like(k) && next.atoms() >= 2 && next.label_words == 0
-                });
+            && self.next_line_below(i).is_some_and(|k| {
+                self.row_like(k) && self.infos[k].atoms() >= 2 && self.infos[k].label_words == 0
+            });
         // `Park på Sletta 12 - forskuttering av`: a dash after the digit is the label's.
         let dash_after = run.atoms.len() == 2 && run.atoms[1].group.is_none() && inside;
         count >= 3
@@ -483,6 +477,11 @@ impl Ctx<'_> {
                 .group
                 .is_some_and(|g| g.minus.is_none() && g.decimals.is_none() && g.digit_count() <= 3)
             && !run.atoms[0].percent
+    }
+
+    /// The first line after `i`, within three, that is no gap.
+    fn next_line_below(&self, i: usize) -> Option<usize> {
+        (i + 1..(i + 4).min(self.infos.len())).find(|&k| !self.is_gap(k))
     }
 
     /// True when line `i` starts the label of the row below: after a comment that ends
@@ -1330,20 +1329,17 @@ impl Ctx<'_> {
                 let mut row_expected: Vec<(usize, Vec<split::Expect>)> =
                     kept.iter().filter(|k| k.0 != target.0).cloned().collect();
                 row_expected.push(target);
-                let again = self.rows(
-                    label_start,
-                    last,
-                    &Shape {
-                        count,
-                        header: &fitted,
-                        relations: &relations,
-                        header_texts: &header_texts,
-                        expected: &expected,
-                        row_expected: &row_expected,
-                        trailing_base,
-                        label_padding,
-                    },
-                );
+                let shape = Shape {
+                    count,
+                    header: &fitted,
+                    relations: &relations,
+                    header_texts: &header_texts,
+                    expected: &expected,
+                    row_expected: &row_expected,
+                    trailing_base,
+                    label_padding,
+                };
+                let again = self.rows(label_start, last, &shape);
                 if again.0.len() == rows.0.len() && held(&again.0) > held(&rows.0) {
                     rows = again;
                     kept = row_expected;
@@ -2201,24 +2197,10 @@ fn reading_score(
         score -= 2 * r.spacing_misses as i64;
         // Groups given to the label: a fallback, not a reading to prefer.
         score -= 2 * r.absorbed_groups as i64;
+        let value = |k: usize| r.cell(k).and_then(|c| c.value.map(|v| (v, c.percent)));
         for rel in relations {
-            let get = |k: usize| {
-                r.cell(k)
-                    .filter(|c| !c.percent || rel.percent_ok)
-                    .and_then(|c| c.value)
-            };
-            let ops: Option<Vec<(rust_decimal::Decimal, bool)>> = rel
-                .terms
-                .iter()
-                .map(|(k, p)| {
-                    let v = get(*k).or(rel.empty_is_zero.then_some(rust_decimal::Decimal::ZERO));
-                    v.map(|v| (v, *p))
-                })
-                .collect();
-            if let (Some(res), Some(ops)) = (get(rel.result), ops) {
-                if split::holds_values(res, &ops, rel.either_sign) {
-                    score += 4;
-                }
+            if rel.holds_in(&value) {
+                score += 4;
             }
         }
     }
@@ -2301,17 +2283,24 @@ fn reading_score(
 /// total cells looked at. A reading that puts the cells in the right columns makes the
 /// table's own sums hold; rounding only costs the bonus, it is never held against a
 /// reading.
-fn sums_that_hold(rows: &[Row], columns: usize, vocab: &Vocab) -> (i64, i64) {
-    // Each row's class once (none for headings and unlabelled rows).
-    let classes: Vec<Option<LabelClass>> = rows
-        .iter()
+/// Each row's class by its label, once (none for headings and unlabelled rows).
+fn label_classes(rows: &[Row], vocab: &Vocab) -> Vec<Option<LabelClass>> {
+    rows.iter()
         .map(|r| {
             (r.kind != RowKind::Heading && !r.label.trim().is_empty()).then(|| {
                 vocab.label_class(&crate::vocab::phrase_words(meaning::without_code(&r.label)))
             })
         })
-        .collect();
-    let value = |r: &Row, col: usize| r.cell(col).filter(|c| !c.percent).and_then(|c| c.value);
+        .collect()
+}
+
+/// A row's amount in a column for a sum: none for an empty, nil or percent cell.
+fn amount(r: &Row, col: usize) -> Option<rust_decimal::Decimal> {
+    r.cell(col).filter(|c| !c.percent).and_then(|c| c.value)
+}
+
+fn sums_that_hold(rows: &[Row], columns: usize, vocab: &Vocab) -> (i64, i64) {
+    let classes = label_classes(rows, vocab);
     let (mut held, mut checked) = (0i64, 0i64);
     let mut since = 0usize;
     for (i, r) in rows.iter().enumerate() {
@@ -2322,12 +2311,14 @@ fn sums_that_hold(rows: &[Row], columns: usize, vocab: &Vocab) -> (i64, i64) {
             continue;
         }
         for col in 0..columns {
-            let Some(total) = value(r, col) else { continue };
+            let Some(total) = amount(r, col) else {
+                continue;
+            };
             checked += 1;
             let sum_over = |from: usize| {
                 let (sum, n) = (from..i)
                     .filter(|&x| classes[x] == Some(LabelClass::Plain))
-                    .filter_map(|x| value(&rows[x], col))
+                    .filter_map(|x| amount(&rows[x], col))
                     .fold((rust_decimal::Decimal::ZERO, 0), |(s, n), v| (s + v, n + 1));
                 n >= 2 && sum == total
             };
@@ -2354,15 +2345,7 @@ fn sum_targets(
     expected: &[split::Expect],
     infos: &[LineInfo],
 ) -> Vec<Vec<(usize, Vec<split::Expect>)>> {
-    let classes: Vec<Option<LabelClass>> = rows
-        .iter()
-        .map(|r| {
-            (r.kind != RowKind::Heading && !r.label.trim().is_empty()).then(|| {
-                vocab.label_class(&crate::vocab::phrase_words(meaning::without_code(&r.label)))
-            })
-        })
-        .collect();
-    let value = |r: &Row, col: usize| r.cell(col).filter(|c| !c.percent).and_then(|c| c.value);
+    let classes = label_classes(rows, vocab);
     let mut out = Vec::new();
     let mut since = 0usize;
     for (i, r) in rows.iter().enumerate() {
@@ -2383,11 +2366,11 @@ fn sum_targets(
             block
                 .iter()
                 .filter(|&&x| Some(x) != skip)
-                .filter_map(|&x| value(&rows[x], col))
+                .filter_map(|&x| amount(&rows[x], col))
                 .sum()
         };
         let totals: Vec<(usize, rust_decimal::Decimal)> = (0..columns)
-            .filter_map(|col| value(r, col).map(|t| (col, t)))
+            .filter_map(|col| amount(r, col).map(|t| (col, t)))
             .collect();
         if totals.iter().all(|&(col, t)| sum(col, None) == t) {
             continue;

@@ -186,14 +186,7 @@ fn read_paragraph(
             // forsinket`): the status right after it.
             let status = status_after(words, after, vocab).or_else(|| {
                 (noun_at.is_none() && whole.is_some())
-                    .then(|| {
-                        let rest: Vec<String> = words[after.min(words.len())..]
-                            .iter()
-                            .take(6)
-                            .map(|w| w.norm.clone())
-                            .collect();
-                        vocab.match_status(&rest).map(|(i, _)| i)
-                    })
+                    .then(|| status_at(words, after, vocab))
                     .flatten()
             });
             if !total && status.is_none() {
@@ -283,6 +276,11 @@ fn status_after(words: &[Word], at: usize, vocab: &Vocab) -> Option<usize> {
     while words.get(k).is_some_and(|w| cw.adverbs.contains(&w.norm)) {
         k += 1;
     }
+    status_at(words, k, vocab)
+}
+
+/// The status value the words from `k` start with.
+fn status_at(words: &[Word], k: usize, vocab: &Vocab) -> Option<usize> {
     let rest: Vec<String> = words[k.min(words.len())..]
         .iter()
         .take(6)

@@ -410,9 +410,28 @@ fn address_span(words: &[&str]) -> Option<(usize, usize)> {
     Some((first.as_ptr() as usize, last.as_ptr() as usize + last.len()))
 }
 
-/// A header of words the vocabulary does not know (`Kvinner Menn`, `Parti Antall
-/// 2023-2027 Antall 2019-2023`): when the words after a label header split evenly into
-/// the column count, each share names a column. Kinds stay unknown.
+/// A column of unknown kind named by its header words.
+fn unknown_column(name: String, words: &[&str]) -> Column {
+    Column {
+        name,
+        kind: ColumnKind::Ukjent,
+        period: Period::Unknown,
+        span: address_span(words),
+    }
+}
+
+/// A header fitted by names alone: a label and columns of unknown kind.
+fn named_header(label: String, columns: Vec<Column>) -> Header {
+    Header {
+        label,
+        columns,
+        text_columns: Vec::new(),
+        mid: None,
+        fitted: true,
+        score: 1,
+    }
+}
+
 /// A header of names no column word is known in, split at their capitals (`Brutto
 /// utgifter | Inntekter | Netto utgifter`), the first part the label column's name when
 /// there is one part too many.
@@ -431,21 +450,9 @@ fn capital_names(words: &[&str], count: usize) -> Option<Header> {
     let label = parts[..label_parts].concat().join(" ");
     let columns = parts[label_parts..]
         .iter()
-        .map(|c| Column {
-            name: join_wrapped(c),
-            kind: ColumnKind::Ukjent,
-            period: Period::Unknown,
-            span: address_span(c),
-        })
+        .map(|c| unknown_column(join_wrapped(c), c))
         .collect();
-    Some(Header {
-        label,
-        columns,
-        text_columns: Vec::new(),
-        mid: None,
-        fitted: true,
-        score: 1,
-    })
+    Some(named_header(label, columns))
 }
 
 /// No word of the header names a kind of column (amounts, budget, deviation, ...).
@@ -453,6 +460,9 @@ pub fn no_kind_words(words: &[&str], vocab: &Vocab) -> bool {
     !words.iter().any(|w| vocab.kind_of(w).is_some())
 }
 
+/// A header of words the vocabulary does not know (`Kvinner Menn`, `Parti Antall
+/// 2023-2027 Antall 2019-2023`): when the words after a label header split evenly into
+/// the column count, each share names a column. Kinds stay unknown.
 fn plain_names(words: &[&str], count: usize, vocab: &Vocab) -> Option<Header> {
     let skip = usize::from(words.first().is_some_and(|w| vocab.is_label_header(w)));
     let names = &words[skip..];
@@ -466,22 +476,11 @@ fn plain_names(words: &[&str], count: usize, vocab: &Vocab) -> Option<Header> {
         let columns = names
             .iter()
             .flat_map(|w| {
-                (1..=2).map(move |i| Column {
-                    name: format!("{} ({i})", join_wrapped(&[*w])),
-                    kind: ColumnKind::Ukjent,
-                    period: Period::Unknown,
-                    span: address_span(&[*w]),
-                })
+                (1..=2)
+                    .map(move |i| unknown_column(format!("{} ({i})", join_wrapped(&[*w])), &[*w]))
             })
             .collect();
-        return Some(Header {
-            label: words[..skip].join(" "),
-            columns,
-            text_columns: Vec::new(),
-            mid: None,
-            fitted: true,
-            score: 1,
-        });
+        return Some(named_header(words[..skip].join(" "), columns));
     }
     if let Some(h) = capital_names(words, count) {
         return Some(h);
@@ -492,21 +491,9 @@ fn plain_names(words: &[&str], count: usize, vocab: &Vocab) -> Option<Header> {
     let per = names.len() / count;
     let columns = names
         .chunks(per)
-        .map(|c| Column {
-            name: join_wrapped(c),
-            kind: ColumnKind::Ukjent,
-            period: Period::Unknown,
-            span: address_span(c),
-        })
+        .map(|c| unknown_column(join_wrapped(c), c))
         .collect();
-    Some(Header {
-        label: words[..skip].join(" "),
-        columns,
-        text_columns: Vec::new(),
-        mid: None,
-        fitted: true,
-        score: 1,
-    })
+    Some(named_header(words[..skip].join(" "), columns))
 }
 
 /// Fit header words (in reading order) to `count` numeric columns.

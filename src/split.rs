@@ -56,6 +56,29 @@ pub struct Relation {
 }
 
 impl Relation {
+    /// Does the relation hold in a row whose cells `value` gives (value and whether it
+    /// is a percent)? A percent enters only a relation between percents; an empty
+    /// operand counts as zero where the relation says so, else leaves it unjudged.
+    pub fn holds_in(&self, value: &impl Fn(usize) -> Option<(Decimal, bool)>) -> bool {
+        let get = |k: usize| {
+            value(k)
+                .filter(|(_, pct)| !pct || self.percent_ok)
+                .map(|(v, _)| v)
+        };
+        let Some(res) = get(self.result) else {
+            return false;
+        };
+        let ops: Option<Vec<(Decimal, bool)>> = self
+            .terms
+            .iter()
+            .map(|&(k, plus)| {
+                get(k)
+                    .or(self.empty_is_zero.then_some(Decimal::ZERO))
+                    .map(|v| (v, plus))
+            })
+            .collect();
+        ops.is_some_and(|ops| holds_values(res, &ops, self.either_sign))
+    }
     fn columns(&self) -> impl Iterator<Item = usize> + '_ {
         std::iter::once(self.result).chain(self.terms.iter().map(|t| t.0))
     }
@@ -659,29 +682,7 @@ pub fn split_with(
         let (a, n) = cells.get(k).copied().flatten()?;
         number_of(line, atoms, a, n).map(|x| (x.value, x.percent))
     };
-    let relations_ok = relations
-        .iter()
-        .filter(|r| {
-            let get = |k: usize| {
-                cell_value(k)
-                    .filter(|(_, pct)| !pct || r.percent_ok)
-                    .map(|(v, _)| v)
-            };
-            let Some(res) = get(r.result) else {
-                return false;
-            };
-            let ops: Option<Vec<(Decimal, bool)>> = r
-                .terms
-                .iter()
-                .map(|&(k, plus)| {
-                    get(k)
-                        .or(r.empty_is_zero.then_some(Decimal::ZERO))
-                        .map(|v| (v, plus))
-                })
-                .collect();
-            ops.is_some_and(|ops| holds_values(res, &ops, r.either_sign))
-        })
-        .count();
+    let relations_ok = relations.iter().filter(|r| r.holds_in(&cell_value)).count();
     Some(Reading {
         absorbed,
         released,

@@ -137,11 +137,7 @@ fn a_comment_column_named_with_a_preposition_is_one_text_column() {
         "{:?}",
         sum[0].help
     );
-    let names: Vec<&str> = doc.tables[0]
-        .columns
-        .iter()
-        .map(|c| c.name.as_str())
-        .collect();
+    let names = column_names(&doc);
     assert_eq!(
         names,
         [
@@ -201,6 +197,24 @@ fn a_completion_the_vocabulary_does_not_know_is_still_that_cell() {
 
 /// Numeric cells of the first item row of the first table, in column order.
 /// The kind of each column of the first table.
+/// The first table's column names.
+fn column_names(doc: &Document) -> Vec<&str> {
+    doc.tables[0]
+        .columns
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect()
+}
+
+/// The first table's row labels.
+fn row_labels(doc: &Document) -> Vec<&str> {
+    doc.tables[0]
+        .rows
+        .iter()
+        .map(|r| r.label.as_str())
+        .collect()
+}
+
 fn column_kinds(doc: &Document) -> Vec<&'static str> {
     doc.tables[0]
         .columns
@@ -399,11 +413,7 @@ fn page_breaks_and_captions_bound_tables_as_the_report_does() {
     }
     // The Sum after the page break covers the rows of both pages.
     let (doc, _) = read("table-over-a-page-break-with-repeated-header.txt");
-    let labels: Vec<&str> = doc.tables[0]
-        .rows
-        .iter()
-        .map(|r| r.label.as_str())
-        .collect();
+    let labels = row_labels(&doc);
     assert_eq!(labels, ["Skole", "Barnehage", "Kultur", "Helse", "Sum"]);
     for (name, from, to, code, line) in [
         (
@@ -665,11 +675,7 @@ fn a_year_or_a_word_in_parentheses_under_a_header_word_names_no_column() {
 fn a_header_of_unknown_words_bounds_the_column_count() {
     let name = "header-unknown-words-split-at-capitals.txt";
     let (doc, diags) = read(name);
-    let names: Vec<&str> = doc.tables[0]
-        .columns
-        .iter()
-        .map(|c| c.name.as_str())
-        .collect();
+    let names = column_names(&doc);
     assert_eq!(names, ["Brutto utgifter", "Inntekter", "Netto utgifter"]);
     assert_eq!(first_row_cells(&doc), ["62 300", "8 400", "53 900"]);
     assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
@@ -677,11 +683,7 @@ fn a_header_of_unknown_words_bounds_the_column_count() {
 
     let name = "header-unknown-words-wrapped-with-dates.txt";
     let (doc, diags) = read(name);
-    let names: Vec<&str> = doc.tables[0]
-        .columns
-        .iter()
-        .map(|c| c.name.as_str())
-        .collect();
+    let names = column_names(&doc);
     assert_eq!(
         names,
         [
@@ -721,11 +723,7 @@ fn footer_lines_inside_a_table_are_no_rows() {
     let name = "footer-lines-inside-a-table.txt";
     let (doc, diags) = read(name);
     assert_eq!(doc.tables.len(), 1, "{name}");
-    let labels: Vec<&str> = doc.tables[0]
-        .rows
-        .iter()
-        .map(|r| r.label.as_str())
-        .collect();
+    let labels = row_labels(&doc);
     assert_eq!(
         labels,
         [
@@ -779,11 +777,7 @@ fn zero_rows_fit_columns_of_any_magnitude() {
 fn project_codes_and_wrapped_labels_stay_with_their_projects() {
     let name = "investment-codes-and-wrapped-labels.txt";
     let (doc, diags) = read(name);
-    let labels: Vec<&str> = doc.tables[0]
-        .rows
-        .iter()
-        .map(|r| r.label.as_str())
-        .collect();
+    let labels = row_labels(&doc);
     assert_eq!(
         labels,
         [
