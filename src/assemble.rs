@@ -726,9 +726,19 @@ impl Ctx<'_> {
             if self.is_gap(i) {
                 continue;
             }
-            // Prose, or the last line of a paragraph (`bruk av lån.`).
+            // Prose, or the last line of a paragraph (`bruk av lån.`). Under a sentence's
+            // end, the first of a header's stacked names starts anew (` Skole 1.klasse`
+            // at a page's top, over `elever` / `` / `2.klasse` / … / `Kommentar`).
+            let stacked = seen_header
+                && i > 0
+                && self.stacked_name(i)
+                && self.line(i - 1).trim_end().ends_with(['.', ':'])
+                && self.names_no_numbers(&lines);
             if info.is_prose(self.line(i))
-                || i > 0 && !self.is_gap(i - 1) && self.infos[i - 1].is_prose(self.line(i - 1))
+                || i > 0
+                    && !self.is_gap(i - 1)
+                    && self.infos[i - 1].is_prose(self.line(i - 1))
+                    && !stacked
             {
                 break;
             }
@@ -755,7 +765,9 @@ impl Ctx<'_> {
                 }
                 lines.push(i);
                 top = i;
-            } else if seen_header && self.header_between(i, claimed) {
+            } else if seen_header && self.header_between(i, claimed)
+                || seen_header && self.stacked_name(i) && self.names_no_numbers(&lines)
+            {
                 lines.push(i);
                 top = i;
             } else if !seen_header && lines.is_empty() && skipped < 4 {
@@ -879,6 +891,29 @@ impl Ctx<'_> {
                     && (d == 1 || self.is_gap(i - 1))
                     && (self.infos[i - d].is_header_like() || self.fragment(i - d))
             })
+    }
+
+    /// A short line of one to three unknown words, no number and no sentence mark: one
+    /// name of a header whose names are stacked over the lines (`Lærefag 1.års` /
+    /// `lærlinger` / `` / `Avbrudd` / `lærekontrakt` / `` / `Merknad`).
+    fn stacked_name(&self, i: usize) -> bool {
+        let info = &self.infos[i];
+        let text = self.line(i).trim();
+        info.run.is_none()
+            && info.unit.is_none()
+            && (1..=3).contains(&info.words)
+            && info.chars <= 30
+            && !text.ends_with([':', ',', '.', ';'])
+            && !info.is_prose(text)
+    }
+
+    /// The header lines found so far name no column of numbers, only text columns
+    /// (`Merknad`): the numbers' names, if any, are words the vocabulary does not know.
+    fn names_no_numbers(&self, lines: &[usize]) -> bool {
+        let mut lines = lines.to_vec();
+        lines.sort_unstable();
+        let words = self.words_of(&lines);
+        !words.is_empty() && header::natural_count(&words, self.vocab) == 0
     }
 
     /// A short header fragment: qualifiers, years and label-column words only.
@@ -1236,7 +1271,11 @@ impl Ctx<'_> {
                 );
                 if std::env::var_os("RAPPORTLINT_DEBUG").is_some_and(|v| v == "2") {
                     for r in &rows.0 {
-                        let cells: Vec<&str> = r.cells.iter().map(|c| c.text.as_str()).collect();
+                        let cells: Vec<String> = r
+                            .cells
+                            .iter()
+                            .map(|c| format!("{}:{}", c.column, c.text))
+                            .collect();
                         eprintln!(
                             "  {} {:?} {:?} ambiguous={}",
                             r.line, r.label, cells, r.ambiguous
@@ -1250,16 +1289,10 @@ impl Ctx<'_> {
         ranked.sort_by_key(|&k| std::cmp::Reverse(first_reads[k].1));
         ranked.truncate(SECOND_READS);
         ranked.sort_unstable();
-        type Best = (
-            i64,
-            Header,
-            RowsRead,
-            usize,
-            Vec<Relation>,
-            Vec<split::Expect>,
-            bool,
-        );
-        let mut best: Option<Best> = None;
+        // The second reads, then the sums' re-reads (see [`Ctx::read_for_sums`]): for the
+        // best reading, and for the other only where what the re-reads can earn it (the
+        // sums' share and the empty and ambiguous cells they can explain) might let it win.
+        let mut second = Vec::new();
         for (k, (count, _, fitted, relations, label_padding, first_read)) in
             first_reads.into_iter().enumerate()
         {
@@ -1267,10 +1300,43 @@ impl Ctx<'_> {
                 continue;
             }
             let expected = column_expectations(&first_read.0, count);
-            let rows = self.rows(
-                label_start,
-                last,
-                &Shape {
+            let shape = Shape {
+                count,
+                header: &fitted,
+                relations: &relations,
+                header_texts: &header_texts,
+                expected: &expected,
+                row_expected: &[],
+                trailing_base,
+                label_padding,
+            };
+            let rows = self.rows(label_start, last, &shape);
+            // On a tie, the count the header names.
+            let score = reading_score(&rows.0, &rows.1, &fitted, &relations, self.vocab)
+                + i64::from(count == natural);
+            second.push((
+                score,
+                count,
+                fitted,
+                relations,
+                label_padding,
+                expected,
+                rows,
+            ));
+        }
+        second.sort_by_key(|s| std::cmp::Reverse(s.0));
+        let mut best: Option<(i64, Header, RowsRead)> = None;
+        for (score, count, fitted, relations, label_padding, expected, rows) in second {
+            let gain = 8 + rows
+                .0
+                .iter()
+                .map(|r| {
+                    let empty = (0..count).filter(|&c| r.cell(c).is_none()).count();
+                    (empty + usize::from(r.ambiguous)) as i64
+                })
+                .sum::<i64>();
+            let (score, rows) = if best.as_ref().is_none_or(|b| score + gain > b.0) {
+                let shape = Shape {
                     count,
                     header: &fitted,
                     relations: &relations,
@@ -1279,11 +1345,14 @@ impl Ctx<'_> {
                     row_expected: &[],
                     trailing_base,
                     label_padding,
-                },
-            );
-            // On a tie, the count the header names.
-            let score = reading_score(&rows.0, &rows.1, &fitted, &relations, self.vocab)
-                + i64::from(count == natural);
+                };
+                let rows = self.read_for_sums(label_start, last, &shape, rows);
+                let score = reading_score(&rows.0, &rows.1, &fitted, &relations, self.vocab)
+                    + i64::from(count == natural);
+                (score, rows)
+            } else {
+                (score, rows)
+            };
             if std::env::var_os("RAPPORTLINT_DEBUG").is_some() {
                 eprintln!(
                     "table at line {}: {} columns scores {} (header {} {:?}), relations {:?}",
@@ -1294,60 +1363,25 @@ impl Ctx<'_> {
                     header_words,
                     relations
                 );
+                if std::env::var_os("RAPPORTLINT_DEBUG").is_some_and(|v| v == "2") {
+                    for r in &rows.0 {
+                        let cells: Vec<String> = r
+                            .cells
+                            .iter()
+                            .map(|c| format!("{}:{}", c.column, c.text))
+                            .collect();
+                        eprintln!(
+                            "  {} {:?} {:?} ambiguous={}",
+                            r.line, r.label, cells, r.ambiguous
+                        );
+                    }
+                }
             }
             if best.as_ref().is_none_or(|b| score > b.0) {
-                best = Some((
-                    score,
-                    fitted,
-                    rows,
-                    count,
-                    relations,
-                    expected,
-                    label_padding,
-                ));
+                best = Some((score, fitted, rows));
             }
         }
-        let (_, fitted, mut rows, count, relations, expected, label_padding) = best?;
-        // A row that can be read another way under a total whose sum fails: read it
-        // again for the cells the total leaves it (the total less the other rows), and
-        // keep that reading where it makes more of the table's sums hold. At most a few
-        // rows per table are read again, so the cost stays linear in the table.
-        let held = |r: &[Row]| sums_that_hold(r, count, self.vocab).0;
-        // The rows read again so far, with what they were read for.
-        let mut kept: Vec<(usize, Vec<split::Expect>)> = Vec::new();
-        let mut tries = 0;
-        'again: while tries < REREADS {
-            let targets = sum_targets(&rows.0, count, self.vocab, &expected, self.infos);
-            for target in targets.into_iter().flatten() {
-                if tries == REREADS {
-                    break 'again;
-                }
-                if !self.can_meet(&rows.0, &target) {
-                    continue;
-                }
-                tries += 1;
-                let mut row_expected: Vec<(usize, Vec<split::Expect>)> =
-                    kept.iter().filter(|k| k.0 != target.0).cloned().collect();
-                row_expected.push(target);
-                let shape = Shape {
-                    count,
-                    header: &fitted,
-                    relations: &relations,
-                    header_texts: &header_texts,
-                    expected: &expected,
-                    row_expected: &row_expected,
-                    trailing_base,
-                    label_padding,
-                };
-                let again = self.rows(label_start, last, &shape);
-                if again.0.len() == rows.0.len() && held(&again.0) > held(&rows.0) {
-                    rows = again;
-                    kept = row_expected;
-                    continue 'again;
-                }
-            }
-            break;
-        }
+        let (_, fitted, rows) = best?;
         let mut table = Table {
             title: self.title_above(top),
             unit: self.unit_near(top, &header_lines, last),
@@ -1385,6 +1419,72 @@ impl Ctx<'_> {
         meaning::key_years(&mut table);
         meaning::classify_rows(&mut table, self.vocab);
         Some(table)
+    }
+
+    /// Rows that can be read another way under a total whose sum fails, read again for
+    /// the cells the total leaves them; a new reading is kept where it makes more of the
+    /// table's sums hold. First the sparse rows under one total all at once, each
+    /// hypothesis leaving one column empty in all of them (`Ernæringskokk 1 3` and
+    /// seven more rows of two numbers under three columns, the third rarely filled);
+    /// then single rows, for the total less the other rows. At most a few readings per
+    /// table, so the cost stays linear in the table.
+    fn read_for_sums(
+        &self,
+        from: usize,
+        last: usize,
+        shape: &Shape<'_>,
+        mut rows: RowsRead,
+    ) -> RowsRead {
+        let count = shape.count;
+        let held = |r: &[Row]| sums_that_hold(r, count, self.vocab).0;
+        let again_with = |row_expected: &[(usize, Vec<split::Expect>)]| {
+            let shape = Shape {
+                row_expected,
+                ..*shape
+            };
+            self.rows(from, last, &shape)
+        };
+        // The rows read again so far, with what they were read for.
+        let mut kept: Vec<(usize, Vec<split::Expect>)> = Vec::new();
+        let mut tries = 0;
+        let hypotheses = shared_gaps(&rows.0, count, self.vocab, shape.expected);
+        for hypothesis in hypotheses.into_iter().take(GAP_TRIES) {
+            let lines: Vec<usize> = hypothesis.iter().map(|h| h.0).collect();
+            let row_expected: Vec<(usize, Vec<split::Expect>)> = kept
+                .iter()
+                .filter(|k| !lines.contains(&k.0))
+                .cloned()
+                .chain(hypothesis)
+                .collect();
+            let again = again_with(&row_expected);
+            if again.0.len() == rows.0.len() && held(&again.0) > held(&rows.0) {
+                rows = again;
+                kept = row_expected;
+            }
+        }
+        'again: while tries < REREADS {
+            let targets = sum_targets(&rows.0, count, self.vocab, shape.expected, self.infos);
+            for target in targets.into_iter().flatten() {
+                if tries == REREADS {
+                    break 'again;
+                }
+                if !self.can_meet(&rows.0, &target) {
+                    continue;
+                }
+                tries += 1;
+                let mut row_expected: Vec<(usize, Vec<split::Expect>)> =
+                    kept.iter().filter(|k| k.0 != target.0).cloned().collect();
+                row_expected.push(target);
+                let again = again_with(&row_expected);
+                if again.0.len() == rows.0.len() && held(&again.0) > held(&rows.0) {
+                    rows = again;
+                    kept = row_expected;
+                    continue 'again;
+                }
+            }
+            break;
+        }
+        rows
     }
 
     /// Walk the table's lines and make rows.
@@ -2115,6 +2215,7 @@ fn column_expectations(rows: &[Row], count: usize) -> Vec<split::Expect> {
                 percent,
                 empty: false,
                 sum: None,
+                vacant: false,
             }
         })
         .collect()
@@ -2170,13 +2271,12 @@ fn reading_score(
     // The share of the totals' cells that the reading makes add up, not their number:
     // digit groups read as cells of their own add up just as well (`212 | 400` and
     // `141 | 300` over `353 | 700`) and would otherwise earn more.
-    let (held, checked) = sums_that_hold(rows, columns, vocab);
+    let (held, checked, confirmed) = sums_that_hold(rows, columns, vocab);
     let mut score = if checked > 0 { 8 * held / checked } else { 0 };
-    for r in rows {
+    for (x, r) in rows.iter().enumerate() {
         if r.kind == RowKind::Heading {
             continue;
         }
-        let numeric = r.cells.iter().filter(|c| c.column < columns).count();
         // Amounts of four digit groups are rare and of five or more rarer still: such a
         // cell usually means several cells read as one.
         for c in r.cells.iter().filter(|c| c.column < columns) {
@@ -2188,8 +2288,14 @@ fn reading_score(
             };
         }
         score += 2;
-        score -= (columns - numeric.min(columns)) as i64;
-        if r.ambiguous {
+        // Empty cells that the totals' sums confirm cost nothing.
+        let empty: Vec<usize> = (0..columns).filter(|&c| r.cell(c).is_none()).collect();
+        let unconfirmed = empty
+            .iter()
+            .filter(|&&c| confirmed[x] >> c.min(63) & 1 == 0)
+            .count();
+        score -= unconfirmed as i64;
+        if r.ambiguous && (empty.is_empty() || unconfirmed > 0) {
             score -= 1;
         }
         // Extra spaces where a reading puts no empty cell: pdftotext leaves one per
@@ -2299,9 +2405,10 @@ fn amount(r: &Row, col: usize) -> Option<rust_decimal::Decimal> {
     r.cell(col).filter(|c| !c.percent).and_then(|c| c.value)
 }
 
-fn sums_that_hold(rows: &[Row], columns: usize, vocab: &Vocab) -> (i64, i64) {
+fn sums_that_hold(rows: &[Row], columns: usize, vocab: &Vocab) -> (i64, i64, Vec<u64>) {
     let classes = label_classes(rows, vocab);
     let (mut held, mut checked) = (0i64, 0i64);
+    let mut confirmed = vec![0u64; rows.len()];
     let mut since = 0usize;
     for (i, r) in rows.iter().enumerate() {
         if !matches!(
@@ -2310,6 +2417,8 @@ fn sums_that_hold(rows: &[Row], columns: usize, vocab: &Vocab) -> (i64, i64) {
         ) {
             continue;
         }
+        let mut all = true;
+        let mut cols = 0u64;
         for col in 0..columns {
             let Some(total) = amount(r, col) else {
                 continue;
@@ -2322,17 +2431,127 @@ fn sums_that_hold(rows: &[Row], columns: usize, vocab: &Vocab) -> (i64, i64) {
                     .fold((rust_decimal::Decimal::ZERO, 0), |(s, n), v| (s + v, n + 1));
                 n >= 2 && sum == total
             };
-            if sum_over(since) || (since > 0 && sum_over(0)) {
+            if sum_over(since) {
                 held += 1;
+                cols |= 1u64.checked_shl(col as u32).unwrap_or(0);
+            } else {
+                all = false;
+                if since > 0 && sum_over(0) {
+                    held += 1;
+                }
+            }
+        }
+        // Every column of the total adds up over the rows since the previous total:
+        // their empty cells in those columns are where the sums put them.
+        if all && cols != 0 {
+            for (x, c) in confirmed.iter_mut().enumerate().take(i).skip(since) {
+                if classes[x] == Some(LabelClass::Plain) {
+                    *c = cols;
+                }
             }
         }
         since = i + 1;
     }
-    (held, checked)
+    (held, checked, confirmed)
 }
 
 /// How many rows of a table [`Ctx::build`] reads again for the sums of its totals.
 const REREADS: usize = 8;
+
+/// How many shared-gap hypotheses [`Ctx::read_for_sums`] tries per table.
+const GAP_TRIES: usize = 8;
+
+/// For each total or subtotal whose sum fails, with two or more item rows above it that
+/// have fewer cells than columns: one hypothesis per column the total fills where more of
+/// its columns would add up, that those sparse rows all leave that column empty (each row with its line and, per column, what
+/// its cell should be: empty in that column).
+fn shared_gaps(
+    rows: &[Row],
+    columns: usize,
+    vocab: &Vocab,
+    expected: &[split::Expect],
+) -> Vec<Vec<(usize, Vec<split::Expect>)>> {
+    let classes = label_classes(rows, vocab);
+    let mut out = Vec::new();
+    let mut since = 0usize;
+    for (i, r) in rows.iter().enumerate() {
+        if !matches!(
+            classes[i],
+            Some(LabelClass::GrandTotal | LabelClass::SubTotal)
+        ) {
+            continue;
+        }
+        let block: Vec<usize> = (since..i)
+            .filter(|&x| classes[x] == Some(LabelClass::Plain))
+            .collect();
+        since = i + 1;
+        let sum = |col: usize| -> rust_decimal::Decimal {
+            block.iter().filter_map(|&x| amount(&rows[x], col)).sum()
+        };
+        let totals: Vec<usize> = (0..columns)
+            .filter(|&col| amount(r, col).is_some())
+            .collect();
+        if totals.iter().all(|&col| amount(r, col) == Some(sum(col))) {
+            continue;
+        }
+        let sparse: Vec<usize> = block
+            .iter()
+            .copied()
+            .filter(|&x| {
+                let n = rows[x].cells.iter().filter(|c| c.column < columns).count();
+                n > 0 && n < columns
+            })
+            .collect();
+        if sparse.len() < 2 {
+            continue;
+        }
+        // What each total column would add up to with the gap in `gap`: a sparse row of
+        // one empty cell fills the other columns in order, the other rows stay.
+        let holds_with_gap = |gap: Option<usize>| {
+            totals
+                .iter()
+                .filter(|&&col| {
+                    let sum: rust_decimal::Decimal = block
+                        .iter()
+                        .filter_map(|&x| {
+                            let row = &rows[x];
+                            let cells: Vec<&Cell> =
+                                row.cells.iter().filter(|c| c.column < columns).collect();
+                            match gap {
+                                Some(g) if cells.len() + 1 == columns && col != g => {
+                                    let at = if col < g { col } else { col - 1 };
+                                    cells.get(at).filter(|c| !c.percent).and_then(|c| c.value)
+                                }
+                                Some(g) if cells.len() + 1 == columns && col == g => None,
+                                _ => amount(row, col),
+                            }
+                        })
+                        .sum();
+                    amount(r, col) == Some(sum)
+                })
+                .count()
+        };
+        let now = holds_with_gap(None);
+        for &gap in &totals {
+            if holds_with_gap(Some(gap)) <= now {
+                continue;
+            }
+            let want: Vec<split::Expect> = (0..columns)
+                .map(|c| split::Expect {
+                    vacant: c == gap,
+                    ..expected.get(c).copied().unwrap_or_default()
+                })
+                .collect();
+            out.push(
+                sparse
+                    .iter()
+                    .map(|&x| (rows[x].line - 1, want.clone()))
+                    .collect(),
+            );
+        }
+    }
+    out
+}
 
 /// For each total or subtotal whose sum fails in some column, the item rows above it
 /// that could be read another way (more than one way, fewer cells than columns, or a

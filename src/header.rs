@@ -349,11 +349,27 @@ fn capital_parts<'w>(words: &[&'w str]) -> Vec<Vec<&'w str>> {
     let mut parts: Vec<Vec<&str>> = Vec::new();
     for &w in words {
         match parts.last_mut() {
-            Some(p) if !w.chars().next().is_some_and(char::is_uppercase) => p.push(w),
+            Some(p) if !starts_name(w) => p.push(w),
             _ => parts.push(vec![w]),
         }
     }
     parts
+}
+
+/// The word starts a name in a header of unknown words: a capital (`Avbrudd`) or an
+/// ordinal glued to its noun (`1.års`, `2.trinn`).
+fn starts_name(w: &str) -> bool {
+    let mut chars = w.chars();
+    match chars.next() {
+        Some(c) if c.is_uppercase() => true,
+        Some(c) if c.is_ascii_digit() => {
+            let rest = w.trim_start_matches(|c: char| c.is_ascii_digit());
+            rest.strip_prefix('.')
+                .and_then(|r| r.chars().next())
+                .is_some_and(char::is_alphabetic)
+        }
+        _ => false,
+    }
 }
 
 /// The word starts with a lower-case letter.
@@ -529,12 +545,18 @@ pub fn fit(words: &[&str], count: usize, vocab: &Vocab) -> Header {
     let first_start = words
         .iter()
         .position(|w| vocab.kind_of(w).is_some() || vocab.is_modifier(w) || is_year(w));
+    // A header named by its words alone keeps the text columns after its numbers
+    // (`… Avbrudd lærekontrakt Merknad`).
+    let with_text = |h: Header| Header {
+        text_columns: text_columns.clone(),
+        ..h
+    };
     let Some(first_start) = first_start else {
-        return plain_names(words, count, vocab).unwrap_or_else(|| generic(false));
+        return plain_names(words, count, vocab).map_or_else(|| generic(false), with_text);
     };
     if no_kind_words(words, vocab) {
         if let Some(h) = capital_names(words, count) {
-            return h;
+            return with_text(h);
         }
     }
     // Allow the label header to end at the first start word or at any later start

@@ -136,6 +136,9 @@ pub struct Expect {
     /// The value the table's own total says this row's cell has (the total less the
     /// other rows it sums; zero for an empty cell): weighs like a relation that holds.
     pub sum: Option<Decimal>,
+    /// The cell is expected to be empty (the column a table's sparse rows all leave
+    /// out): an empty cell weighs like a relation that holds.
+    pub vacant: bool,
 }
 
 /// True when the run is laid out with wide padding between cells (`16 168        17 334`):
@@ -528,6 +531,9 @@ pub fn split_with(
                     if want.empty {
                         s.5 -= 1;
                     }
+                }
+                if placed.is_none() && expected.get(j).is_some_and(|w| w.vacant) {
+                    s.0 += 1;
                 }
                 if let Some(t) = expected.get(j).and_then(|w| w.sum) {
                     let v = value.map(|(v, _)| v);

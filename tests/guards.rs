@@ -957,3 +957,36 @@ fn a_sparse_row_is_read_so_its_deviation_holds() {
         4,
     );
 }
+
+#[test]
+fn a_stacked_header_of_unknown_names_and_sparse_rows_the_total_places() {
+    // ` Skole 1.klasse` / `elever` / `` / `2.klasse` / … / `Kommentar`, under a
+    // sentence; three rows print two numbers for three columns, and `Lia skole  17 16`
+    // has two spaces after its label as if the first cell were empty.
+    let name = "stacked-header-sparse-rows.txt";
+    let (doc, diags) = read(name);
+    assert_eq!(doc.tables.len(), 1, "{name}");
+    assert_eq!(
+        column_names(&doc),
+        [
+            "1.klasse elever",
+            "2.klasse elever",
+            "Spesial undervisning",
+            "Kommentar"
+        ]
+    );
+    let rows = rows_by_column(&doc);
+    let cells = |label: &str| {
+        rows.iter()
+            .find(|(l, _)| l == label)
+            .map(|(_, c)| c[..3].to_vec())
+            .unwrap_or_default()
+    };
+    assert_eq!(cells("Nordby skole"), ["21", "18", "2"]);
+    assert_eq!(cells("Vestby skole"), ["14", "12", ""]);
+    assert_eq!(cells("Lia skole"), ["17", "16", ""]);
+    assert_eq!(cells("Totalt"), ["91", "84", "3"]);
+    assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
+    // An empty cell adds no rounding to a sum: 3 against 2 + 4 is an error.
+    assert_planted_found(name, "30 27 1", "30 27 4", "RL101", 28);
+}

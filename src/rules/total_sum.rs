@@ -134,11 +134,18 @@ impl Acc {
         }
     }
 
-    fn add(&mut self, v: Option<Decimal>) {
+    /// Add a row's cell: its value (see [`value`]), rounded to its printed precision
+    /// where a number is printed; an empty or nil cell is nothing, exactly.
+    fn add_cell(&mut self, table: &Table, row: usize, col: usize) {
+        let printed = table.rows[row].cell(col).is_some_and(|c| c.value.is_some());
+        self.add(value(table, row, col), printed);
+    }
+
+    fn add(&mut self, v: Option<Decimal>, rounded: bool) {
         match v {
             Some(v) => {
                 self.sum += v;
-                if !self.exact {
+                if !self.exact && rounded {
                     self.tol += half_unit(v);
                 }
                 if !v.is_zero() {
@@ -210,7 +217,7 @@ fn eval(
             continue;
         }
         for (i, &(k, _)) in found.iter().enumerate() {
-            accs[i].add(value(table, r, k));
+            accs[i].add_cell(table, r, k);
         }
     }
     let holds = accs
@@ -329,9 +336,9 @@ pub fn check(
         for start in (lowest..units.len()).rev() {
             let r = units[start];
             for (j, &(k, _)) in found.iter().enumerate() {
-                accs[j].add(value(table, r, k));
+                accs[j].add_cell(table, r, k);
                 if !weak(table, r, found.len()) {
-                    accs_strong[j].add(value(table, r, k));
+                    accs_strong[j].add_cell(table, r, k);
                 }
             }
             let holds: Vec<bool> = accs
