@@ -753,6 +753,22 @@ impl Ctx<'_> {
                     top = i;
                     seen_header = true;
                 }
+                // A short unit line right under a header word is part of that column's
+                // name (`2024,` / `skatteinntekt` / `i 1000 kr`): the header goes on.
+                let inside = seen_header
+                    && info.kind_words == 0
+                    && info.words <= 4
+                    && i > 0
+                    && !self.is_gap(i - 1)
+                    && !claimed[i - 1]
+                    && self.infos[i - 1].run.is_none()
+                    && (1..=3).contains(&self.infos[i - 1].words)
+                    && !self.infos[i - 1].is_prose(self.line(i - 1));
+                if inside {
+                    lines.push(i);
+                    top = i;
+                    continue;
+                }
                 break;
             }
             // Years with header words and at most one other (`Regnskap 2024`, `Nøkkeltall

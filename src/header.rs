@@ -196,9 +196,23 @@ fn part_score(all: &[&str], i: usize, j: usize, vocab: &Vocab) -> i32 {
         s += 1;
     } else if vocab.is_qualifier(first) {
         s -= 3;
+    } else if capital_name(first) {
+        // An unknown capitalised word starts a name (`Utgifter per innbygger`).
+        s += 1;
     } else {
         s -= 1;
     }
+    // An unknown capitalised word inside a name starts another (`Innbyggere` |
+    // `Utgifter i 1000 kr`).
+    s -= 2 * words[1..]
+        .iter()
+        .filter(|w| {
+            capital_name(w)
+                && vocab.kind_of(w).is_none()
+                && !vocab.is_modifier(w)
+                && !vocab.is_qualifier(w)
+        })
+        .count() as i32;
     // A word in parentheses qualifies the name before it (`Budsjett 2024` /
     // `(revidert)`); a year alone right after a kind word is that name's year
     // (`Rekneskap` / `2024`).
@@ -370,6 +384,12 @@ fn starts_name(w: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// A capitalised word that is no abbreviation in capitals (`NM`, `KOSTRA`).
+fn capital_name(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
 }
 
 /// The word starts with a lower-case letter.

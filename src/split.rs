@@ -158,11 +158,13 @@ pub fn number_lengths(line: &str, atoms: &[Atom], first: usize, padded: bool) ->
         let ok = if len <= 2 {
             valid_number(line, atoms, first, len)
         } else {
-            // Extending a valid number by one thousands group.
+            // Extending a valid number by one thousands group, with the separator of
+            // its other groups: `7 873` and `263 399` are two numbers, not one.
             let a = &atoms[first + len - 1];
             let prev = &atoms[first + len - 2];
             a.group.is_some_and(|g| g.is_thousands_group())
                 && a.plain_before
+                && a.glued == atoms[first + 1].glued
                 && prev.group.is_some_and(|g| !g.closes_number())
                 && !prev.percent
         };

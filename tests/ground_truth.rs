@@ -126,4 +126,4 @@ fn rows_read_right() {
 }
 
 /// The share of ground-truth rows read right today; raise it as the reading improves.
-const FLOOR: f64 = 96.1;
+const FLOOR: f64 = 96.5;

@@ -990,3 +990,28 @@ fn a_stacked_header_of_unknown_names_and_sparse_rows_the_total_places() {
     // An empty cell adds no rounding to a sum: 3 against 2 + 4 is an error.
     assert_planted_found(name, "30 27 1", "30 27 4", "RL101", 28);
 }
+
+#[test]
+fn a_number_keeps_one_thousands_separator_and_an_average_total_is_no_sum() {
+    // `Austvik 8 020 190 440 23 746` with U+202F in `8 020` only: `8 020 | 190 440`,
+    // not `8 020 190 440`. `Samlet … 28 864` under `Utgifter per innbygger` is an
+    // average of the rows, not a sum of them, though the table is in 1000 kr.
+    let name = "narrow-nbsp-then-spaced-number.txt";
+    let (doc, diags) = read(name);
+    let rows = rows_by_column(&doc);
+    assert_eq!(rows[1].1, ["8\u{202f}020", "190 440", "23 746"], "{name}");
+    assert_eq!(rows[2].1, ["3\u{202f}115", "180 120", "57 824"], "{name}");
+    assert_eq!(
+        codes(&diags),
+        [("RL204", 7)],
+        "{name}: only the mixed separators"
+    );
+    // A wrong sum in the amounts is still found.
+    assert_planted_found(
+        name,
+        "Samlet 23 585 680 760",
+        "Sum 23 585 680 660",
+        "RL101",
+        11,
+    );
+}

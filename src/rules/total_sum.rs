@@ -856,6 +856,14 @@ fn judge(
             continue;
         }
         let acc = &e.accs[j];
+        // A total among its rows' values, near their mean, in a column whose kind does
+        // not say it adds up: an average or a ratio (`per innbygger`), whatever the
+        // table's unit, not a sum that lost rows.
+        if !additive_kind(table.columns[k].kind) && average_like(table, &cover, k, found) {
+            checked.relations_checked -= 1;
+            checked.relations_skipped += 1;
+            continue;
+        }
         let report = acc.usable
             && match evidence {
                 Evidence::Partial => {
@@ -881,6 +889,24 @@ fn judge(
             table, f.row, k, found, acc.sum, &cover, &evidence, &e, &f.found, lang,
         ));
     }
+}
+
+/// The total lies between the smallest and the largest of three or more positive
+/// values in the column, within a quarter of their mean (with two, a wrong sum of two
+/// small counts can look like their mean).
+fn average_like(table: &Table, cover: &[usize], col: usize, found: Decimal) -> bool {
+    let values: Vec<Decimal> = cover
+        .iter()
+        .filter_map(|&r| table.rows[r].cell(col).and_then(|c| c.value))
+        .collect();
+    if values.len() < 3 || values.iter().any(|v| *v <= Decimal::ZERO) {
+        return false;
+    }
+    let (Some(min), Some(max)) = (values.iter().min(), values.iter().max()) else {
+        return false;
+    };
+    let mean = values.iter().sum::<Decimal>() / Decimal::from(values.len());
+    *min <= found && found <= *max && (found - mean).abs() * Decimal::from(4) <= mean
 }
 
 /// Uses of a fund (`Bruk av disposisjonsfond`) printed with the sign of the
