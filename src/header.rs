@@ -183,7 +183,8 @@ fn part_score(all: &[&str], i: usize, j: usize, vocab: &Vocab) -> i32 {
         // `Bruk av` | `fond` splits one name in two.
         s -= 4;
     } else if first_kind.is_some()
-        && (matches!(prev_kind, Some(ColumnKind::Avvik | ColumnKind::Endring))
+        && (prev_kind == Some(ColumnKind::Avvik)
+            || prev_kind == Some(ColumnKind::Endring) && !vocab.is_modifier(first)
             || prev_kind.is_none() && prev.is_some_and(|p| vocab.is_modifier(p))
             || prev_kind.is_some() && starts_lower(first) && prev.is_some_and(|p| !starts_lower(p)))
     {
@@ -303,6 +304,7 @@ pub fn natural_count(words: &[&str], vocab: &Vocab) -> usize {
     let mut prev_kind = false;
     let mut prev_modifier = false;
     let mut prev_deviation = false;
+    let mut prev_change = false;
     // A year starts a column of its own after another year or after label words
     // (`Tiltaksgruppe 2025 2026`), not after a kind (`Regnskap 2023`).
     let mut prev_plain = true;
@@ -316,6 +318,10 @@ pub fn natural_count(words: &[&str], vocab: &Vocab) -> usize {
         let year = is_year(w);
         let starts = match kind {
             Some(ColumnKind::Budsjett) if prev_modifier => false,
+            // `Endringer` | `Revidert budsjett`: a change column, then a budget named
+            // with its modifier (a deviation names what it deviates from: `Avvik rev.
+            // budsjett` is one column).
+            Some(_) if prev_change && modifier => true,
             Some(_) if prev_deviation => false,
             // `Vedtatt totalt`: a lower-case kind word after a capitalised kind word goes
             // on naming the column, in a header whose names start with a capital.
@@ -335,6 +341,7 @@ pub fn natural_count(words: &[&str], vocab: &Vocab) -> usize {
             || kind.is_none() && !modifier && !vocab.is_qualifier(w);
         prev_deviation = matches!(kind, Some(ColumnKind::Avvik | ColumnKind::Endring))
             || prev_deviation && kind.is_some();
+        prev_change = kind == Some(ColumnKind::Endring);
         prev_modifier =
             modifier || kind.is_some_and(|k| k.is_budget() && k != ColumnKind::Budsjett);
         prev_kind = kind.is_some() && !starts_lower(w);

@@ -1015,3 +1015,23 @@ fn a_number_keeps_one_thousands_separator_and_an_average_total_is_no_sum() {
         11,
     );
 }
+
+#[test]
+fn budget_changes_relate_the_original_and_the_revised_budget() {
+    // `Opprinnelig budsjett Endringer Revidert budsjett` is three columns (a change,
+    // then a budget named with its modifier), and Endringer = Revidert − Opprinnelig.
+    let name = "budget-changes-one-line-header.txt";
+    let (doc, diags) = read(name);
+    assert_eq!(
+        column_kinds(&doc),
+        ["opprinnelig-budsjett", "endring", "revidert-budsjett"]
+    );
+    assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
+    assert_planted_found(
+        name,
+        "88 120 -1 400 86 720",
+        "88 120 -1 400 86 270",
+        "RL102",
+        9,
+    );
+}
