@@ -747,8 +747,11 @@ impl Ctx<'_> {
                 break;
             }
             if info.unit.is_some() {
-                // A unit line may carry header words too (`Hele tusen kroner Regnskap 2023`).
-                if info.kind_words > 0 {
+                // A unit line may carry header words too (`Hele tusen kroner Regnskap 2023`),
+                // when the header goes on right under it: a title over an empty line
+                // (`Fond (hele kroner)`) names no column.
+                let title = seen_header && self.is_gap(i + 1);
+                if info.kind_words > 0 && !title {
                     lines.push(i);
                     top = i;
                     seen_header = true;
@@ -2374,6 +2377,46 @@ fn reading_score(
             score -= pairs.len() as i64;
         }
     }
+    // A column that one row of three or more fills, and there with the head of a
+    // number whose thousands the next cell took (`21 | 340 120`), is no column of the
+    // table but a header word read as one (`Fond Inngående saldo …` over fund names).
+    let filled_rows = rows
+        .iter()
+        .filter(|r| r.kind != RowKind::Heading && !r.cells.is_empty())
+        .count();
+    if filled_rows >= 3 {
+        for col in 0..columns.saturating_sub(1) {
+            let cells: Vec<(&Cell, Option<&Cell>)> = rows
+                .iter()
+                .filter_map(|r| Some((r.cell(col)?, r.cell(col + 1))))
+                .collect();
+            if let [(a, Some(b))] = cells[..] {
+                if plain_int(a)
+                    && plain_int(b)
+                    && a.line == b.line
+                    && b.column_start == a.column_end + 1
+                    && a.text.len() <= 3
+                    && b.text.len() > 3
+                    && b.text.as_bytes().get(3) == Some(&b' ')
+                {
+                    score -= 4;
+                }
+            }
+        }
+    }
+    // A first column that no row fills, named by the header's first word alone (`Fond`
+    // over `Disposisjonsfond …`), when no word is left for the label column: that word
+    // names the labels. A year names a column that may be empty (`2024` of a plan).
+    if filled_rows >= 3
+        && header.fitted
+        && header.label.trim().is_empty()
+        && header.columns.first().is_some_and(|c| {
+            !c.name.contains(' ') && !c.name.chars().next().is_some_and(|ch| ch.is_ascii_digit())
+        })
+        && rows.iter().all(|r| r.cell(0).is_none())
+    {
+        score -= 4;
+    }
     // A column holds percentages or amounts, not both: a reading that mixes them in one
     // column has put cells in the wrong columns.
     for col in 0..columns {
@@ -2649,15 +2692,20 @@ pub fn relations_for(columns: &[Column], vocab: &Vocab) -> Vec<Relation> {
     let mut out = Vec::new();
     for (ri, col) in columns.iter().enumerate() {
         for def in &vocab.relations {
-            if col.kind.name() != def.result {
+            if !fills_kind(col, &def.result, vocab) {
                 continue;
             }
             let mut used = vec![ri];
             let mut terms = Vec::new();
+            let mut magnitude = 0u64;
             for term in &def.terms {
-                let (plus, kinds) = match term.strip_prefix('-') {
-                    Some(k) => (false, k),
-                    None => (true, term.trim_start_matches('+')),
+                let (plus, kinds) = if let Some(k) = term.strip_prefix('-') {
+                    (false, k)
+                } else if let Some(k) = term.strip_prefix('~') {
+                    magnitude |= 1u64.checked_shl(terms.len() as u32).unwrap_or(0);
+                    (false, k)
+                } else {
+                    (true, term.trim_start_matches('+'))
                 };
                 // Prefer a column of exactly the result's period, then one of the period
                 // of the terms already chosen (`Avvik` over `Regulert budsjett 2024` and
@@ -2667,7 +2715,9 @@ pub fn relations_for(columns: &[Column], vocab: &Vocab) -> Vec<Relation> {
                 let pick = (0..columns.len())
                     .filter(|k| !used.contains(k))
                     .filter_map(|k| {
-                        let rank = kinds.iter().position(|n| *n == columns[k].kind.name())?;
+                        let rank = kinds
+                            .iter()
+                            .position(|n| fills_kind(&columns[k], n, vocab))?;
                         (def.any_period || columns[k].period.compatible(col.period))
                             .then_some((k, rank))
                     })
@@ -2696,12 +2746,36 @@ pub fn relations_for(columns: &[Column], vocab: &Vocab) -> Vec<Relation> {
                     either_sign: def.either_sign,
                     empty_is_zero: def.empty_is_zero,
                     percent_ok: def.percent_ok,
+                    magnitude,
                 });
                 break;
             }
         }
     }
     out
+}
+
+/// Can the column fill a relation's operand of kind `name`? Its own kind, or, for the
+/// movements between two balances, a column of a fund or of no known kind named by an
+/// addition (`tilgang`: `Avsetning`, `Nye lån`) or a reduction (`avgang`: `Bruk`,
+/// `Avdrag`), and a balance of no known kind at the year's start (`inngaende`:
+/// `Lånegjeld 01.01.2024`) or end (`utgaende`: `Lånegjeld 31.12.2024`).
+fn fills_kind(col: &Column, name: &str, vocab: &Vocab) -> bool {
+    if col.kind.name() == name {
+        return true;
+    }
+    let words = || col.name.split_whitespace();
+    let movement = matches!(col.kind, ColumnKind::Fond | ColumnKind::Ukjent);
+    match name {
+        "tilgang" => movement && words().any(|w| vocab.is_addition(w)),
+        "avgang" => movement && words().any(|w| vocab.is_reduction(w)),
+        "inngaende" => {
+            col.kind == ColumnKind::Ukjent
+                && words().any(|w| w.starts_with("01.01") || w.starts_with("1.1."))
+        }
+        "utgaende" => col.kind == ColumnKind::Ukjent && words().any(|w| w.starts_with("31.12")),
+        _ => false,
+    }
 }
 
 /// A reading to try for a row: its run and the atoms with their lines.

@@ -363,12 +363,15 @@ pub fn describe_lexed(
                 let lead = t.text(line).trim_start_matches('(').to_lowercase();
                 // `tusen kroner` / `millioner kroner` also wrap onto a line of prose.
                 let bare_scale = lead.starts_with("tusen") || lead.starts_with("mill");
-                let states = match prev_word {
-                    // A bare `tusen kroner` line is a unit line; `millioner kroner.` ends
-                    // a sentence.
-                    None => !bare_scale || (others == 0 && !line.trim_end().ends_with('.')),
-                    Some(p) => p.is_word() && p.text(line).ends_with(['.', ',', ':']),
-                };
+                // A unit in parentheses after a title states it (`Fond (hele kroner)`).
+                let bracketed = t.text(line).starts_with('(');
+                let states = bracketed
+                    || match prev_word {
+                        // A bare `tusen kroner` line is a unit line; `millioner kroner.` ends
+                        // a sentence.
+                        None => !bare_scale || (others == 0 && !line.trim_end().ends_with('.')),
+                        Some(p) => p.is_word() && p.text(line).ends_with(['.', ',', ':']),
+                    };
                 if states {
                     unit = Some(s);
                 }

@@ -53,12 +53,25 @@ pub struct Relation {
     pub empty_is_zero: bool,
     /// The relation holds between percents too (`Samlet = Korttid + Langtid`).
     pub percent_ok: bool,
+    /// Terms (a bit per index into `terms`) subtracted by their size whichever sign they
+    /// are printed with (`Bruk` of a fund, `Avdrag` on debt).
+    pub magnitude: u64,
 }
 
 impl Relation {
     /// Does the relation hold in a row whose cells `value` gives (value and whether it
     /// is a percent)? A percent enters only a relation between percents; an empty
     /// operand counts as zero where the relation says so, else leaves it unjudged.
+    /// Whether term `i`, of value `v`, is added: its own sign, or for a term subtracted
+    /// by its size, added where it is printed negative.
+    pub fn adds(&self, i: usize, plus: bool, v: Decimal) -> bool {
+        if i < 64 && self.magnitude >> i & 1 == 1 {
+            v.is_sign_negative() && !v.is_zero()
+        } else {
+            plus
+        }
+    }
+
     pub fn holds_in(&self, value: &impl Fn(usize) -> Option<(Decimal, bool)>) -> bool {
         let get = |k: usize| {
             value(k)
@@ -71,10 +84,11 @@ impl Relation {
         let ops: Option<Vec<(Decimal, bool)>> = self
             .terms
             .iter()
-            .map(|&(k, plus)| {
+            .enumerate()
+            .map(|(i, &(k, plus))| {
                 get(k)
                     .or(self.empty_is_zero.then_some(Decimal::ZERO))
-                    .map(|v| (v, plus))
+                    .map(|v| (v, self.adds(i, plus, v)))
             })
             .collect();
         ops.is_some_and(|ops| holds_values(res, &ops, self.either_sign))
@@ -589,7 +603,7 @@ pub fn split_with(
                             .map(|(v, _)| v)
                     };
                     let Some(res) = get(*res_src) else { continue };
-                    if holds_sources(res, term_srcs, &get, r.empty_is_zero, r.either_sign) {
+                    if holds_sources(res, term_srcs, &get, r) {
                         s.0 += 1;
                     }
                 }
@@ -709,25 +723,24 @@ fn holds_sources(
     result: Decimal,
     terms: &[(Src, bool)],
     get: &impl Fn(Src) -> Option<Decimal>,
-    empty_is_zero: bool,
-    either_sign: bool,
+    rel: &Relation,
 ) -> bool {
     let mut sum = Decimal::ZERO;
     let mut tol = half_unit(result);
-    for &(src, plus) in terms {
+    for (i, &(src, plus)) in terms.iter().enumerate() {
         let v = match get(src) {
             Some(v) => v,
-            None if empty_is_zero => Decimal::ZERO,
+            None if rel.empty_is_zero => Decimal::ZERO,
             None => return false,
         };
-        if plus {
+        if rel.adds(i, plus, v) {
             sum += v;
         } else {
             sum -= v;
         }
         tol += half_unit(v);
     }
-    (result - sum).abs() <= tol || (either_sign && (result + sum).abs() <= tol)
+    (result - sum).abs() <= tol || (rel.either_sign && (result + sum).abs() <= tol)
 }
 
 /// A group that can stand in a label or in text: no sign, no decimals, no percent.
@@ -837,6 +850,7 @@ mod tests {
                 either_sign: true,
                 empty_is_zero: false,
                 percent_ok: false,
+                magnitude: 0,
             },
             Relation {
                 result: 5,
@@ -844,6 +858,7 @@ mod tests {
                 either_sign: true,
                 empty_is_zero: false,
                 percent_ok: false,
+                magnitude: 0,
             },
         ];
         let cells = read(
@@ -866,6 +881,7 @@ mod tests {
             either_sign: true,
             empty_is_zero: false,
             percent_ok: false,
+            magnitude: 0,
         }];
         let cells = read("Oppgradering Storebaugveien 8 1 324 344 1 324 0 ", 4, &rel).unwrap();
         assert_eq!(cells, ["1 324", "344", "1 324", "0"]);

@@ -63,6 +63,16 @@ struct ColumnsFile {
     periods: Periods,
     #[serde(default)]
     sentence_words: Option<WordList>,
+    #[serde(default)]
+    movements: Option<Movements>,
+}
+
+/// Words that name a movement between two balances (`Avsetning`, `Nye lån`; `Bruk`,
+/// `Avdrag`): additions to and reductions of what the first balance holds.
+#[derive(Debug, Clone, Default, Deserialize)]
+struct Movements {
+    additions: Vec<String>,
+    reductions: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -186,6 +196,7 @@ impl TableRelationDef {
             either_sign: self.either_sign,
             empty_is_zero: false,
             percent_ok: true,
+            magnitude: 0,
         })
     }
 }
@@ -225,6 +236,8 @@ pub struct Vocab {
     modifiers: Vec<String>,
     sentence_words: Vec<String>,
     continuations: Vec<String>,
+    additions: Vec<String>,
+    reductions: Vec<String>,
     label_headers: Vec<String>,
     ytd: Vec<String>,
     whole_year: Vec<String>,
@@ -327,6 +340,8 @@ impl Vocab {
             modifiers: lower(columns.modifiers.words),
             sentence_words: lower(columns.sentence_words.map(|l| l.words).unwrap_or_default()),
             continuations: lower(columns.continuations.words),
+            additions: lower(columns.movements.clone().unwrap_or_default().additions),
+            reductions: lower(columns.movements.unwrap_or_default().reductions),
             label_headers: lower(columns.label_headers.words),
             ytd: lower(columns.periods.year_to_date),
             whole_year: lower(columns.periods.whole_year),
@@ -433,6 +448,16 @@ impl Vocab {
     }
 
     /// A kind word that continues a column of its own kind (`Avsatt fond`).
+    /// A word that names an addition to a balance (`avsetning`, `nye`).
+    pub fn is_addition(&self, word: &str) -> bool {
+        self.additions.contains(&norm_word(word))
+    }
+
+    /// A word that names a reduction of a balance (`bruk`, `avdrag`).
+    pub fn is_reduction(&self, word: &str) -> bool {
+        self.reductions.contains(&norm_word(word))
+    }
+
     pub fn is_continuation(&self, word: &str) -> bool {
         self.continuations.contains(&norm_word(word))
     }

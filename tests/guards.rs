@@ -1035,3 +1035,24 @@ fn budget_changes_relate_the_original_and_the_revised_budget() {
         9,
     );
 }
+
+#[test]
+fn balances_moved_by_additions_and_reductions_are_related() {
+    // `Lånegjeld 01.01 + Nye lån − Avdrag = Lånegjeld 31.12` with Avdrag printed
+    // positive, and `Inngående saldo + Avsetning − Bruk = Utgående saldo` with Bruk
+    // printed negative: a reduction is subtracted by its size either way. The fund
+    // table's title `Fond (hele kroner)` names no column.
+    let name = "balances-moved-by-additions-and-reductions.txt";
+    let (doc, diags) = read(name);
+    assert_eq!(doc.tables.len(), 2, "{name}");
+    assert_eq!(doc.tables[1].columns.len(), 4, "{name}");
+    assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
+    assert_planted_found(name, "12 750 342 450", "12 750 342 540", "RL102", 5);
+    assert_planted_found(
+        name,
+        "−1 845 150 13 371 000",
+        "−1 845 150 13 317 000",
+        "RL102",
+        17,
+    );
+}

@@ -13,7 +13,9 @@ use rust_decimal::Decimal;
 
 /// What it does: checks, in every row, the relations between columns that the header
 /// names: `Avvik = budsjett − regnskap` (or − prognose), `Endring = ny − gammel`,
-/// `Samlet = Korttid + Langtid`, `UB = IB + endring`, and the like (`rules/relations.toml`).
+/// `Samlet = Korttid + Langtid`, `UB = IB + endring`, `UB = IB + avsetning − bruk`
+/// (a reduction subtracted by its size, however it is printed), `Endringer = revidert −
+/// opprinnelig budsjett`, and the like (`rules/relations.toml`).
 ///
 /// Why it matters: a deviation that does not match its own budget and actual is either a
 /// typing error or a figure left over from an earlier draft; readers take the deviation
@@ -43,7 +45,9 @@ pub const INFO: RuleInfo = RuleInfo {
 Hva den gjør
   Kontrollerer i hver rad forholdet mellom kolonnene som overskriften angir:
   Avvik = budsjett − regnskap (eller − prognose), Endring = ny − gammel,
-  Samlet = Korttid + Langtid, UB = IB + endring (rules/relations.toml).
+  Samlet = Korttid + Langtid, UB = IB + endring, UB = IB + avsetning − bruk
+  (bruk og avdrag trekkes fra uansett fortegn), Endringer = revidert − opprinnelig
+  budsjett (rules/relations.toml).
 
 Hvorfor det er viktig
   Et avvik som ikke stemmer med eget budsjett og regnskap er en tastefeil eller et
@@ -220,11 +224,13 @@ fn judge<'a>(row: &'a crate::model::Row, rel: &Relation, extra: Decimal) -> Judg
     };
     let mut terms = Vec::new();
     let mut ops = Vec::new();
-    for &(k, plus) in &rel.terms {
+    for (i, &(k, plus)) in rel.terms.iter().enumerate() {
         match row.cell(k).filter(|c| usable(c, rel)) {
             Some(c) => {
+                let v = c.value.unwrap_or_default();
+                let plus = rel.adds(i, plus, v);
                 terms.push((c, plus));
-                ops.push((c.value.unwrap_or_default(), plus));
+                ops.push((v, plus));
             }
             None if rel.empty_is_zero && row.cell(k).is_none() => {}
             None => return Judged::Skipped,
