@@ -26,6 +26,10 @@ pub struct ClaimWords {
     pub adverbs: Vec<String>,
     /// Endings a title word may take in a sentence (`-en`, `-ene`).
     pub endings: Vec<String>,
+    /// Words that open a list's title without naming what it lists (`Status`,
+    /// `Oppfølging av`): a sentence need not repeat them.
+    #[serde(default)]
+    pub title_leads: Vec<String>,
     /// Number words.
     pub numbers: HashMap<String, u64>,
 }

@@ -1056,3 +1056,14 @@ fn balances_moved_by_additions_and_reductions_are_related() {
         17,
     );
 }
+
+#[test]
+fn a_count_sentence_names_a_list_by_its_title_without_status() {
+    // `Tre klimatiltak er gjennomført` over a list titled `Status klimatiltak`: the
+    // title's opening `Status` is no part of what the list lists.
+    let name = "count-sentence-under-status-title.txt";
+    let (doc, diags) = read(name);
+    assert_eq!(doc.claims.len(), 1, "{name}");
+    assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
+    assert_planted_found(name, "Tre klimatiltak er", "To klimatiltak er", "RL305", 3);
+}

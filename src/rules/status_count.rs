@@ -182,7 +182,12 @@ fn lists_named<'d>(
         .filter(|t| t.status_column().is_some())
         .filter_map(|t| {
             let title = t.title.as_deref()?;
-            let words = phrase_words(title);
+            let mut words = phrase_words(title);
+            let leads = words
+                .iter()
+                .take_while(|w| vocab.claims.title_leads.iter().any(|l| l == *w))
+                .count();
+            words.drain(..leads);
             // A title of one short word (`Klima`) names too much to tie a count to.
             (words.iter().map(|w| w.chars().count()).sum::<usize>() >= 8).then_some((t, words))
         })
