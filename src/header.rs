@@ -184,7 +184,9 @@ fn part_score(all: &[&str], i: usize, j: usize, vocab: &Vocab) -> i32 {
         s -= 4;
     } else if first_kind.is_some()
         && (prev_kind == Some(ColumnKind::Avvik)
-            || prev_kind == Some(ColumnKind::Endring) && !vocab.is_modifier(first)
+            || prev_kind == Some(ColumnKind::Endring)
+                && !vocab.is_modifier(first)
+                && !starts_upper(first)
             || prev_kind.is_none() && prev.is_some_and(|p| vocab.is_modifier(p))
             || prev_kind.is_some() && starts_lower(first) && prev.is_some_and(|p| !starts_lower(p)))
     {
@@ -232,6 +234,15 @@ fn part_score(all: &[&str], i: usize, j: usize, vocab: &Vocab) -> i32 {
                 "i" | "av" | "per" | "pr" | "pr." | "for" | "og" | "til" | "på"
             )
         })
+    {
+        s -= 4;
+    }
+    // `Endring UB`, `Endringer Revidert budsjett`: a capitalised kind word after a change
+    // word starts the next name (a lower-case one says what changed: `Endring regnskap`).
+    if first_kind == Some(ColumnKind::Endring)
+        && words[1..]
+            .iter()
+            .any(|w| vocab.kind_of(w).is_some() && starts_upper(w))
     {
         s -= 4;
     }
@@ -318,10 +329,10 @@ pub fn natural_count(words: &[&str], vocab: &Vocab) -> usize {
         let year = is_year(w);
         let starts = match kind {
             Some(ColumnKind::Budsjett) if prev_modifier => false,
-            // `Endringer` | `Revidert budsjett`: a change column, then a budget named
-            // with its modifier (a deviation names what it deviates from: `Avvik rev.
-            // budsjett` is one column).
-            Some(_) if prev_change && modifier => true,
+            // `Endringer` | `Revidert budsjett`, `Endring` | `UB`: a change column, then
+            // a column named with a modifier or a capital (a deviation names what it
+            // deviates from: `Avvik rev. budsjett` is one column).
+            Some(_) if prev_change && (modifier || starts_upper(w)) => true,
             Some(_) if prev_deviation => false,
             // `Vedtatt totalt`: a lower-case kind word after a capitalised kind word goes
             // on naming the column, in a header whose names start with a capital.
@@ -397,6 +408,11 @@ fn starts_name(w: &str) -> bool {
 fn capital_name(w: &str) -> bool {
     let mut chars = w.chars();
     chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+}
+
+/// The word starts with an upper-case letter.
+fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// The word starts with a lower-case letter.
@@ -629,11 +645,15 @@ pub fn fit(words: &[&str], count: usize, vocab: &Vocab) -> Header {
     let mut top = NEG;
     for (i, &s) in best[count].iter().enumerate().take(m).skip(first_start) {
         // Every word left in the label header that could have named a column costs.
+        // The header's first word most often names the label column (`Fond IB Endring
+        // UB` over fund names): giving it to the labels costs less.
         let lost = words[first_start..i]
             .iter()
-            .filter(|w| vocab.kind_of(w).is_some())
-            .count() as i32;
-        let s = if s <= NEG { NEG } else { s - 2 * lost };
+            .enumerate()
+            .filter(|(_, w)| vocab.kind_of(w).is_some())
+            .map(|(k, _)| if first_start + k == 0 { 1 } else { 2 })
+            .sum::<i32>();
+        let s = if s <= NEG { NEG } else { s - lost };
         if s > top {
             top = s;
             start = Some(i);

@@ -363,9 +363,12 @@ pub fn describe_lexed(
                 let lead = t.text(line).trim_start_matches('(').to_lowercase();
                 // `tusen kroner` / `millioner kroner` also wrap onto a line of prose.
                 let bare_scale = lead.starts_with("tusen") || lead.starts_with("mill");
-                // A unit in parentheses after a title states it (`Fond (hele kroner)`).
+                // A unit in parentheses after a title states it (`Fond (hele kroner)`), and
+                // so does one that ends a short title (`Fond i 1000 kr`).
                 let bracketed = t.text(line).starts_with('(');
+                let ends_title = others <= 3 && toks[ti + 1..].iter().all(|p| p.is_gap());
                 let states = bracketed
+                    || ends_title
                     || match prev_word {
                         // A bare `tusen kroner` line is a unit line; `millioner kroner.` ends
                         // a sentence.

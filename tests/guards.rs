@@ -1067,3 +1067,16 @@ fn a_count_sentence_names_a_list_by_its_title_without_status() {
     assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
     assert_planted_found(name, "Tre klimatiltak er", "To klimatiltak er", "RL305", 3);
 }
+
+#[test]
+fn a_capitalised_kind_word_after_a_change_word_starts_a_column() {
+    // `Fond IB Endring UB`: `UB` is a column of its own, `Fond` names the labels.
+    let vocab = Vocab::embedded().expect("embedded rules load");
+    let text = "Beløp i 1000 kr\n\nFond IB Endring UB\nDisposisjonsfond 48 231 2 688 50 919\nBundne driftsfond 21 340 -1 282 20 058\nUbundet investeringsfond 8 712 -3 100 5 612\nSum fond 78 283 -1 694 76 589\n";
+    let doc = rapportlint::read_text("fond-ib-endring-ub", text.to_string(), &vocab);
+    assert_eq!(column_kinds(&doc), ["inngaende", "endring", "utgaende"]);
+    let planted = text.replace("-1 282 20 058", "-1 282 20 085");
+    let doc = rapportlint::read_text("fond-ib-endring-ub", planted, &vocab);
+    let diags = rules::check(&doc, &vocab, Lang::Nb).0;
+    assert!(codes(&diags).contains(&("RL102", 5)), "{:?}", codes(&diags));
+}
