@@ -1180,7 +1180,10 @@ impl Ctx<'_> {
             let now = row.cell(col).and_then(|c| c.value);
             match w.sum {
                 Some(t) if t.is_zero() => now.is_some_and(|v| !v.is_zero()),
-                Some(t) => now != Some(t) && values.contains(&t),
+                Some(t) => {
+                    let near = |v: rust_decimal::Decimal| (v - t).abs() <= w.slack;
+                    !now.is_some_and(near) && values.iter().any(|&v| near(v))
+                }
                 None => false,
             }
         })
@@ -1455,7 +1458,12 @@ impl Ctx<'_> {
         mut rows: RowsRead,
     ) -> RowsRead {
         let count = shape.count;
-        let held = |r: &[Row]| sums_that_hold(r, count, self.vocab).0;
+        let held = |r: &[Row]| {
+            (
+                sums_that_hold(r, count, self.vocab).0,
+                sums_near(r, count, self.vocab),
+            )
+        };
         let again_with = |row_expected: &[(usize, Vec<split::Expect>)]| {
             let shape = Shape {
                 row_expected,
@@ -1769,6 +1777,13 @@ impl Ctx<'_> {
         }
     }
 
+    /// The row's label starts with a breakdown word (`herav`, `hvorav`).
+    fn breakdown_row(&self, label_lines: &[usize], row_line: usize) -> bool {
+        let first = label_lines.first().copied().unwrap_or(row_line);
+        let words = crate::vocab::phrase_words(self.line(first));
+        self.vocab.label_class(&words) == crate::vocab::LabelClass::Breakdown
+    }
+
     fn make_row(
         &self,
         label_lines: &[usize],
@@ -1845,7 +1860,9 @@ impl Ctx<'_> {
             let options = Options {
                 columns: count,
                 absorb: info.label_words > 0,
-                release: after_words > 0,
+                // A bare year after the numbers, under a completion column after them
+                // (`… 2 196 2025` under `Est. ferdig`), may be that column's text.
+                release: after_words > 0 || year_completes(header, &joined, &shifted),
                 trailing_gap: if after_words == 0 {
                     let last_line = self.line(*lines.last().unwrap_or(&row_line));
                     trailing_spaces(last_line).saturating_sub(trailing_base)
@@ -1878,6 +1895,32 @@ impl Ctx<'_> {
                     if again.relations_ok > reading.relations_ok
                         && again.cells.iter().any(Option::is_none)
                     {
+                        reading = again;
+                    }
+                }
+            }
+            // A breakdown (`herav sykelønnsrefusjon −16 971 −17 431`) often prints no
+            // deviation: where its relation fails with every cell filled, read it again
+            // expecting the relation's result empty, and keep that reading where it
+            // leaves the result empty (`−16 971 | −17 431 |`, not `−16 971 | −17 | 431`).
+            let failed = relations.iter().find(|r| {
+                reading.cells.get(r.result).is_some_and(Option::is_some)
+                    && !r.holds_in(&|k| {
+                        let (a, n) = reading.cells.get(k).copied().flatten()?;
+                        split::number_of(&joined, &shifted, a, n).map(|x| (x.value, x.percent))
+                    })
+            });
+            if let Some(rel) = failed.filter(|_| full && self.breakdown_row(label_lines, row_line))
+            {
+                let mut want: Vec<split::Expect> = (0..count)
+                    .map(|c| expected.get(c).copied().unwrap_or_default())
+                    .collect();
+                if let Some(w) = want.get_mut(rel.result) {
+                    w.vacant = true;
+                }
+                if let Some(again) = split::split_with(&joined, &shifted, relations, options, &want)
+                {
+                    if again.cells.get(rel.result).is_some_and(Option::is_none) {
                         reading = again;
                     }
                 }
@@ -2235,6 +2278,7 @@ fn column_expectations(rows: &[Row], count: usize) -> Vec<split::Expect> {
                 empty: false,
                 sum: None,
                 vacant: false,
+                slack: rust_decimal::Decimal::ZERO,
             }
         })
         .collect()
@@ -2514,6 +2558,50 @@ fn sums_that_hold(rows: &[Row], columns: usize, vocab: &Vocab) -> (i64, i64, Vec
     (held, checked, confirmed)
 }
 
+/// How far a total of `rows` rows may be from their sum by rounding alone: half a unit
+/// per row and for the total. None for small totals, where a sum within rounding comes
+/// about by chance (percentages under an average).
+fn rounding_slack(total: rust_decimal::Decimal, rows: usize) -> rust_decimal::Decimal {
+    if total.abs() < rust_decimal::Decimal::ONE_HUNDRED {
+        return rust_decimal::Decimal::ZERO;
+    }
+    crate::number::half_unit(total) * rust_decimal::Decimal::from(rows.min(1000) + 1)
+}
+
+/// Totals that add up within rounding, over the rows since the previous total: how a
+/// reading of the sums' re-reads is judged after the totals that add up exactly.
+fn sums_near(rows: &[Row], columns: usize, vocab: &Vocab) -> i64 {
+    let classes = label_classes(rows, vocab);
+    let mut near = 0;
+    let mut since = 0usize;
+    for (i, r) in rows.iter().enumerate() {
+        if !matches!(
+            classes[i],
+            Some(LabelClass::GrandTotal | LabelClass::SubTotal)
+        ) {
+            continue;
+        }
+        let block: Vec<usize> = (since..i)
+            .filter(|&x| classes[x] == Some(LabelClass::Plain))
+            .collect();
+        since = i + 1;
+        for col in 0..columns {
+            let Some(total) = amount(r, col) else {
+                continue;
+            };
+            let values: Vec<rust_decimal::Decimal> = block
+                .iter()
+                .filter_map(|&x| amount(&rows[x], col))
+                .collect();
+            let sum: rust_decimal::Decimal = values.iter().sum();
+            if values.len() >= 2 && (sum - total).abs() <= rounding_slack(total, values.len()) {
+                near += 1;
+            }
+        }
+    }
+    near
+}
+
 /// How many rows of a table [`Ctx::build`] reads again for the sums of its totals.
 const REREADS: usize = 8;
 
@@ -2678,6 +2766,7 @@ fn sum_targets(
                     .collect();
                 for &(col, t) in &totals {
                     want[col].sum = Some(t - sum(col, Some(a)));
+                    want[col].slack = rounding_slack(t, block.len());
                 }
                 (rows[a].line - 1, want)
             })
@@ -2780,6 +2869,17 @@ fn fills_kind(col: &Column, name: &str, vocab: &Vocab) -> bool {
 
 /// A reading to try for a row: its run and the atoms with their lines.
 type Candidate<'a> = (Cow<'a, Option<Run>>, Cow<'a, [(usize, Atom)]>);
+
+/// The header names a completion column after the numbers (`Est. ferdig`) and the
+/// row's last atom is a year a project may be done in.
+fn year_completes(header: &Header, line: &str, atoms: &[Atom]) -> bool {
+    header.mid.is_none()
+        && header
+            .text_columns
+            .first()
+            .is_some_and(|c| c.kind == ColumnKind::Ferdig)
+        && atoms.last().is_some_and(|a| year_atom(a, line))
+}
 
 /// A year a project may be done in (`2026`): this century's, not an amount.
 fn completion_year(t: &str) -> bool {

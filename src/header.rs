@@ -71,13 +71,15 @@ fn take_text_columns<'a>(words: &[&'a str], vocab: &Vocab) -> (usize, Vec<Vec<&'
         let w = words[i - 1];
         let is_text = vocab.kind_of(w).is_some_and(|k| vocab.kinds[k].text);
         if is_text {
-            // A text column name may be two words: `Beskrivelse status`, `Status tiltak`.
+            // A text column name may be two words: `Beskrivelse status`, `Status tiltak`,
+            // `Est. ferdig` (a modifier before the text word).
             let mut start = i - 1;
             if start > 0 {
                 let prev = words[start - 1];
                 if vocab.kind_of(prev).is_some_and(|k| vocab.kinds[k].text)
                     && norm_word(prev) != norm_word(w)
                     && norm_word(w) == "status"
+                    || vocab.is_modifier(prev) && prev.ends_with('.')
                 {
                     start -= 1;
                 }

@@ -153,6 +153,9 @@ pub struct Expect {
     /// The cell is expected to be empty (the column a table's sparse rows all leave
     /// out): an empty cell weighs like a relation that holds.
     pub vacant: bool,
+    /// How far from `sum` the cell may be: the rounding of the rows and the total that
+    /// `sum` comes from.
+    pub slack: Decimal,
 }
 
 /// True when the run is laid out with wide padding between cells (`16 168        17 334`):
@@ -553,7 +556,9 @@ pub fn split_with(
                 }
                 if let Some(t) = expected.get(j).and_then(|w| w.sum) {
                     let v = value.map(|(v, _)| v);
-                    if v == Some(t) || placed.is_none() && t.is_zero() {
+                    let slack = expected.get(j).map_or(Decimal::ZERO, |w| w.slack);
+                    if v.is_some_and(|v| (v - t).abs() <= slack) || placed.is_none() && t.is_zero()
+                    {
                         s.0 += 1;
                     }
                 }

@@ -1080,3 +1080,64 @@ fn a_capitalised_kind_word_after_a_change_word_starts_a_column() {
     let diags = rules::check(&doc, &vocab, Lang::Nb).0;
     assert!(codes(&diags).contains(&("RL102", 5)), "{:?}", codes(&diags));
 }
+
+#[test]
+fn a_herav_row_may_print_no_deviation() {
+    // `herav refusjon sykepenger −14 382 −15 265`: accounts and budget, no deviation;
+    // not `−14 382 | −15 | 265`.
+    let name = "herav-row-without-deviation.txt";
+    let (doc, diags) = read(name);
+    let rows = rows_by_column(&doc);
+    assert_eq!(rows[3].1, ["−14 382", "−15 265", ""], "{name}");
+    assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
+    // A wrong deviation on an ordinary row is still found.
+    assert_planted_found(
+        name,
+        "18 240 19 600 1 360",
+        "18 240 19 600 1 630",
+        "RL102",
+        5,
+    );
+}
+
+#[test]
+fn a_bare_year_under_a_completion_column_is_its_text() {
+    // `Vannverk Nordre 52 118 50 874 1 244 2026` under `… Avvik Est. ferdig`.
+    let name = "bare-year-completion-column.txt";
+    let (doc, diags) = read(name);
+    assert_eq!(
+        column_names(&doc),
+        ["Budsjett 2025", "Prognose 2025", "Avvik", "Est. ferdig"]
+    );
+    let rows = rows_by_column(&doc);
+    assert_eq!(rows[2].1, ["52 118", "50 874", "1 244", "2026"], "{name}");
+    assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
+    assert_planted_found(name, "50 874 1 244 2026", "50 874 1 424 2026", "RL102", 16);
+}
+
+#[test]
+fn a_note_number_stays_in_the_label_when_the_sum_holds_within_rounding() {
+    // `Utlån 8 412 377 398 120`: note 8, then 412 377 | 398 120; the Sum is off by one
+    // by rounding, which is no reason to read `8 412 377`.
+    let name = "note-column-and-rounded-sum.txt";
+    let (doc, diags) = read(name);
+    let rows = rows_by_column(&doc);
+    assert_eq!(rows[1].1, ["412 377", "398 120"], "{name}");
+    assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
+}
+
+#[test]
+fn a_total_rows_relation_allows_the_rounding_of_its_rows() {
+    // `Sum 372 301 372 399 100`: the deviation is the sum of the rows' deviations, the
+    // amounts rounded on their own: 372 399 − 372 301 = 98 is rounding.
+    let name = "total-row-relation-rounding.txt";
+    let (_, diags) = read(name);
+    assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
+    assert_planted_found(
+        name,
+        "Sum 372 301 372 399 100",
+        "Sum 372 301 372 399 190",
+        "RL101",
+        7,
+    );
+}

@@ -147,9 +147,29 @@ pub fn check(
                 .map(|r| r.line)
         })
         .collect();
-    for row in rows {
+    // A total's cells each add up many rounded values: per cell, the rounding of the
+    // item rows since the previous total (the total's own half unit is in the relation).
+    let mut items = 0usize;
+    let mut spread: Vec<Decimal> = Vec::with_capacity(rows.len());
+    for row in &rows {
+        let total = matches!(
+            row.kind,
+            RowKind::Total | RowKind::Subtotal | RowKind::UnlabelledTotal
+        );
+        if total {
+            spread.push(Decimal::from(items.saturating_sub(1).min(100)));
+            items = 0;
+        } else {
+            spread.push(Decimal::ZERO);
+            if row.kind == RowKind::Item {
+                items += 1;
+            }
+        }
+    }
+    for (row, spread) in rows.into_iter().zip(spread) {
         for (ri, &rel) in relations.iter().enumerate() {
-            match judge(row, rel, opts.tolerance(INFO.code)) {
+            let extra = opts.tolerance(INFO.code) + spread * rounding_of(row, rel);
+            match judge(row, rel, extra) {
                 Judged::Skipped => checked.relations_skipped += 1,
                 Judged::Holds { result, computed } => {
                     checked.relations_checked += 1;
@@ -209,6 +229,16 @@ enum Judged<'a> {
         terms: Vec<(&'a Cell, bool)>,
         computed: Decimal,
     },
+}
+
+/// The half units of a row's cells in a relation, added up: how far rounding alone
+/// can move the relation, per rounded value behind each cell.
+fn rounding_of(row: &crate::model::Row, rel: &Relation) -> Decimal {
+    std::iter::once(rel.result)
+        .chain(rel.terms.iter().map(|t| t.0))
+        .filter_map(|k| row.cell(k).and_then(|c| c.value))
+        .map(crate::number::half_unit)
+        .sum()
 }
 
 fn usable(c: &Cell, rel: &Relation) -> bool {
