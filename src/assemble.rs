@@ -1779,9 +1779,21 @@ impl Ctx<'_> {
 
     /// The row's label starts with a breakdown word (`herav`, `hvorav`).
     fn breakdown_row(&self, label_lines: &[usize], row_line: usize) -> bool {
+        self.row_class(label_lines, row_line) == LabelClass::Breakdown
+    }
+
+    /// The row's label starts with a total word (`Sum`, `Totalt`).
+    fn total_row(&self, label_lines: &[usize], row_line: usize) -> bool {
+        matches!(
+            self.row_class(label_lines, row_line),
+            LabelClass::GrandTotal | LabelClass::SubTotal
+        )
+    }
+
+    fn row_class(&self, label_lines: &[usize], row_line: usize) -> LabelClass {
         let first = label_lines.first().copied().unwrap_or(row_line);
         let words = crate::vocab::phrase_words(self.line(first));
-        self.vocab.label_class(&words) == crate::vocab::LabelClass::Breakdown
+        self.vocab.label_class(&words)
     }
 
     fn make_row(
@@ -1805,6 +1817,32 @@ impl Ctx<'_> {
             .iter()
             .find(|(l, _)| *l == row_line)
             .map_or(expected, |(_, e)| e.as_slice());
+        // Note columns hold small references, and a total row refers to no note.
+        let notes: Vec<usize> = (0..count)
+            .filter(|&c| {
+                header
+                    .columns
+                    .get(c)
+                    .is_some_and(|h| h.kind == ColumnKind::Note)
+            })
+            .collect();
+        let with_notes: Vec<split::Expect>;
+        let expected = if notes.is_empty() {
+            expected
+        } else {
+            let total = self.total_row(label_lines, row_line);
+            with_notes = (0..count)
+                .map(|c| {
+                    let mut w = expected.get(c).copied().unwrap_or_default();
+                    if notes.contains(&c) {
+                        w.reference = true;
+                        w.vacant = w.vacant || total;
+                    }
+                    w
+                })
+                .collect();
+            &with_notes
+        };
         let info = &self.infos[row_line];
         // Readings to try: the line's run; where the header puts a status among the
         // numbers and the row prints none the vocabulary knows, also the run joined
@@ -2279,6 +2317,7 @@ fn column_expectations(rows: &[Row], count: usize) -> Vec<split::Expect> {
                 sum: None,
                 vacant: false,
                 slack: rust_decimal::Decimal::ZERO,
+                reference: false,
             }
         })
         .collect()

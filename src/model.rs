@@ -31,6 +31,9 @@ pub enum ColumnKind {
     /// A column of years that names each row's year (`År` over `2023`, `2022`): a key
     /// of the row like its label, never summed or related.
     Aarstall,
+    /// A column of note references (`Note` over `8`, `9`, `14`) in annual accounts: read
+    /// like numbers, never summed or related.
+    Note,
     Status,
     /// When a project is (expected to be) done: `Est. ferdig` holding `4K-2024`,
     /// `Ferdig` or `Løpende`; the status field of an investment table.
@@ -61,6 +64,7 @@ impl ColumnKind {
             "prosent" => ColumnKind::Prosent,
             "aar" => ColumnKind::Aar,
             "aarstall" => ColumnKind::Aarstall,
+            "note" => ColumnKind::Note,
             "status" => ColumnKind::Status,
             "ferdig" => ColumnKind::Ferdig,
             "beskrivelse" => ColumnKind::Beskrivelse,
@@ -89,6 +93,7 @@ impl ColumnKind {
             ColumnKind::Prosent => "prosent",
             ColumnKind::Aar => "aar",
             ColumnKind::Aarstall => "aarstall",
+            ColumnKind::Note => "note",
             ColumnKind::Status => "status",
             ColumnKind::Ferdig => "ferdig",
             ColumnKind::Beskrivelse => "beskrivelse",

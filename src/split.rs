@@ -156,6 +156,9 @@ pub struct Expect {
     /// How far from `sum` the cell may be: the rounding of the rows and the total that
     /// `sum` comes from.
     pub slack: Decimal,
+    /// The column holds only small references (a note number: `8`, `14`): a cell of one
+    /// plain group of at most three digits, or none.
+    pub reference: bool,
 }
 
 /// True when the run is laid out with wide padding between cells (`16 168        17 334`):
@@ -526,6 +529,16 @@ pub fn split_with(
                 }
                 if opts.mid.is_some_and(|(at, col)| j < col && ni > at) {
                     continue;
+                }
+                if let (Some((a, len)), Some(w)) = (placed, expected.get(j)) {
+                    let small = |x: &Atom| {
+                        x.group.is_some_and(|g| {
+                            g.minus.is_none() && g.decimals.is_none() && g.digit_count() <= 3
+                        }) && !x.percent
+                    };
+                    if w.reference && !(len == 1 && small(&atoms[a])) {
+                        continue;
+                    }
                 }
                 let value = value_of(code);
                 let mut s = Score(0, 0, 0, 0, 0, 0, 0);

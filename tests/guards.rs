@@ -1121,9 +1121,19 @@ fn a_note_number_stays_in_the_label_when_the_sum_holds_within_rounding() {
     // by rounding, which is no reason to read `8 412 377`.
     let name = "note-column-and-rounded-sum.txt";
     let (doc, diags) = read(name);
+    // `Note` names a column of references, never summed; a total refers to no note.
+    assert_eq!(column_kinds(&doc), ["note", "regnskap", "regnskap"]);
     let rows = rows_by_column(&doc);
-    assert_eq!(rows[1].1, ["412 377", "398 120"], "{name}");
+    assert_eq!(rows[1].1, ["8", "412 377", "398 120"], "{name}");
+    assert_eq!(rows[3].1, ["", "2 811 254", "2 730 936"], "{name}");
     assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
+    assert_planted_found(
+        name,
+        "Sum anleggsmidler 2 811 254",
+        "Sum anleggsmidler 2 398 877",
+        "RL101",
+        14,
+    );
 }
 
 #[test]

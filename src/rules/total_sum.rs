@@ -80,7 +80,11 @@ const MAX_COVER: usize = 400;
 const CONTINUATION_GAP: usize = 40;
 
 fn summable(kind: ColumnKind) -> bool {
-    !kind.is_text() && !matches!(kind, ColumnKind::Prosent | ColumnKind::AvvikProsent)
+    !kind.is_text()
+        && !matches!(
+            kind,
+            ColumnKind::Prosent | ColumnKind::AvvikProsent | ColumnKind::Note
+        )
 }
 
 /// Columns whose header says they hold amounts or counts, which add up.
