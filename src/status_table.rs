@@ -296,7 +296,10 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Table> {
                 j = next;
                 continue;
             }
-            if starts_space && !task.is_empty() && ctx.infos[j - 1].blank {
+            if starts_space
+                && !task.is_empty()
+                && (ctx.infos[j - 1].blank || lone_space_text(text) && !rows.is_empty())
+            {
                 // An empty status: the description stands where the status should be.
                 let (desc_lines, next) = description(ctx, j, 0, &header_text);
                 rows.push(make_row(ctx, &task, None, &desc_lines));
@@ -861,11 +864,47 @@ fn description(
         && !ctx.infos[j].blank
         && !ctx.noise[j]
         && ctx.line(j).trim() != header
+        && !(j > start && next_task_starts(ctx, j))
     {
         lines.push(j);
         j += 1;
     }
     (lines, j)
+}
+
+/// In a list with no empty lines between its cells, line `j` starts the next task: the
+/// line above ended its sentence, this one starts with a capital, and within the next
+/// few lines, with no empty line between, a line starts with a status or with one
+/// space (an empty status).
+fn next_task_starts(ctx: &Ctx<'_>, j: usize) -> bool {
+    let text = ctx.line(j);
+    let prev = ctx.line(j.saturating_sub(1)).trim_end();
+    if !prev.ends_with(['.', '!']) || text.starts_with(' ') {
+        return false;
+    }
+    if !text.chars().next().is_some_and(char::is_uppercase) || status_at_start(ctx, j).is_some() {
+        return false;
+    }
+    (j + 1..(j + 1 + MAX_TASK_LINES).min(ctx.infos.len()))
+        .take_while(|&k| !ctx.infos[k].blank)
+        .any(|k| status_at_start(ctx, k).is_some() || lone_space_text(ctx.line(k)))
+}
+
+/// At most this many lines of task text above its status, in a list with no empty lines
+/// between its cells.
+const MAX_TASK_LINES: usize = 4;
+
+/// One space, then a sentence that starts with a capital and ends: the description of
+/// an empty status, not a task wrapped over a page break (` kommunens bilpark`).
+fn lone_space_text(text: &str) -> bool {
+    text.starts_with(' ')
+        && !text.starts_with("  ")
+        && text
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+        && text.trim_end().ends_with(['.', '!'])
 }
 
 fn make_row(

@@ -1151,3 +1151,29 @@ fn a_total_rows_relation_allows_the_rounding_of_its_rows() {
         7,
     );
 }
+
+#[test]
+fn a_status_list_without_empty_lines_keeps_its_rows_apart() {
+    // Task lines, then a line that starts with the status and its description, with no
+    // empty line anywhere; the second task's status is missing (one space, then the
+    // description).
+    let name = "status-list-without-empty-lines.txt";
+    let (doc, diags) = read(name);
+    assert_eq!(statuses(&doc), ["Ferdig", "", "Iht. plan", "Forsinket"]);
+    assert_eq!(codes(&diags), [("RL301", 9)], "{name}");
+    // With the status there, every row has its own and nothing is found.
+    let vocab = Vocab::embedded().expect("embedded rules load");
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/guards")
+            .join(name),
+    )
+    .expect("guard reads")
+    .replace(" Saken ligger", "I arbeid Saken ligger");
+    let doc = rapportlint::read_text(name, text, &vocab);
+    assert_eq!(
+        statuses(&doc),
+        ["Ferdig", "I arbeid", "Iht. plan", "Forsinket"]
+    );
+    assert!(rules::check(&doc, &vocab, Lang::Nb).0.is_empty());
+}
