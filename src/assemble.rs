@@ -1900,7 +1900,10 @@ impl Ctx<'_> {
                 absorb: info.label_words > 0,
                 // A bare year after the numbers, under a completion column after them
                 // (`… 2 196 2025` under `Est. ferdig`), may be that column's text.
-                release: after_words > 0 || year_completes(header, &joined, &shifted),
+                // A known status right after the numbers (`… 2 188 13 671 Forsinket`)
+                // is where the numbers end: none of them is the status's text.
+                release: after_words > 0 && !(k == 0 && self.status_after(row_line).is_some())
+                    || year_completes(header, &joined, &shifted),
                 trailing_gap: if after_words == 0 {
                     let last_line = self.line(*lines.last().unwrap_or(&row_line));
                     trailing_spaces(last_line).saturating_sub(trailing_base)

@@ -1177,3 +1177,21 @@ fn a_status_list_without_empty_lines_keeps_its_rows_apart() {
     );
     assert!(rules::check(&doc, &vocab, Lang::Nb).0.is_empty());
 }
+
+#[test]
+fn a_status_right_after_the_numbers_ends_them() {
+    // `Gangbru Sentrum 14 300 2 410 12 950 Forsinket`: 12 950 is the forecast, never
+    // part of the status's text, even where a Sum that leaves the row out would hold
+    // with it there.
+    let name = "status-after-numbers-ends-them.txt";
+    let (doc, diags) = read(name);
+    assert_eq!(statuses(&doc), ["Iht. plan", "Forsinket", "Ferdig"]);
+    assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
+    assert_planted_found(
+        name,
+        "Sum 54 120 18 664 52 770",
+        "Sum 54 120 18 664 39 820",
+        "RL101",
+        17,
+    );
+}
