@@ -65,6 +65,40 @@ fn is_status_header(ctx: &Ctx<'_>, i: usize) -> bool {
     has_status && others && !numeric && !numeric_header_above(ctx, i)
 }
 
+/// A status list's header stacked one name per line (`Nr.` / `Vedtak` / `Status` /
+/// `Kommentar`), with line `i` the `Status` line: the header's first and last line.
+fn stacked_status_header(ctx: &Ctx<'_>, i: usize) -> Option<(usize, usize)> {
+    let name = |k: usize| -> Option<bool> {
+        let info = ctx.infos.get(k)?;
+        if info.run.is_some() || info.words == 0 || info.words > 2 || info.blank {
+            return None;
+        }
+        let line = ctx.line(k);
+        let words: Vec<&str> = info
+            .lexed
+            .tokens
+            .iter()
+            .filter(|t| t.is_word())
+            .map(|t| t.text(line))
+            .collect();
+        let known = words.iter().all(|w| {
+            ctx.vocab
+                .kind_of(w)
+                .is_some_and(|kd| ctx.vocab.kinds[kd].text)
+                || ctx.vocab.is_label_header(w)
+        });
+        known.then(|| words.iter().any(|w| norm_word(w) == "status"))
+    };
+    if name(i) != Some(true) || ctx.line(i).split_whitespace().count() != 1 {
+        return None;
+    }
+    let above = (1..=3)
+        .take_while(|&d| i >= d && name(i - d) == Some(false))
+        .count();
+    let below = (1..=2).take_while(|&d| name(i + d) == Some(false)).count();
+    (above >= 1 && below >= 1).then_some((i - above, i + below))
+}
+
 /// The lines right above line `i` are the first part of a wrapped header that names
 /// numeric columns (`Tiltak Vedtatt` / `budsjett` / `Årsprognose Avvik` / … / `Status
 /// Statusbeskrivelse`): then `i` ends a money table's header, not a status list's.
@@ -244,9 +278,15 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Table> {
     let mut i = 0;
     let n = ctx.infos.len();
     while i < n {
-        if !is_status_header(ctx, i) {
+        let stacked = stacked_status_header(ctx, i);
+        if !is_status_header(ctx, i) && stacked.is_none() {
             i += 1;
             continue;
+        }
+        let mut top = i;
+        if let Some((start, end)) = stacked {
+            top = start;
+            i = end;
         }
         let header_text = ctx.line(i).trim().to_string();
         let header_line = i;
@@ -271,6 +311,28 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Table> {
             let text = ctx.line(j);
             if ctx.noise[j] || (info.blank && !info.lone_space) || text.trim() == header_text {
                 j += 1;
+                continue;
+            }
+            // A line of one space right under task text, with text under it: the
+            // empty status of a list whose cells stand one per line (`3 Det etableres
+            // …` / ` ` / `Lokaler er ikke funnet.`).
+            if info.lone_space
+                && !task.is_empty()
+                && j > 0
+                && !ctx.infos[j - 1].blank
+                && j + 1 < n
+                && !ctx.infos[j + 1].blank
+                && ctx.infos[j + 1].run.is_none()
+                && status_at_start(ctx, j + 1).is_none()
+                && rows.iter().any(|r| r.cells.iter().any(|c| c.column == 0))
+            {
+                let (desc_lines, next) = description(ctx, j + 1, 0, &header_text);
+                let mut row = make_row(ctx, &task, None, &desc_lines);
+                row.line = j + 1;
+                rows.push(row);
+                last_row_line = next.saturating_sub(1).max(j);
+                task.clear();
+                j = next;
                 continue;
             }
             if info.lone_space {
@@ -378,7 +440,12 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Table> {
             j += 1;
         }
         i = match table_of(ctx, header_line, last_row_line, rows) {
-            Some(t) => {
+            Some(mut t) => {
+                // A stacked header's title stands above its first name.
+                if top < header_line {
+                    t.title = title_above(ctx, top);
+                    t.first_line = top + 1;
+                }
                 out.push(t);
                 last_row_line + 1
             }
@@ -882,12 +949,24 @@ fn next_task_starts(ctx: &Ctx<'_>, j: usize) -> bool {
     if !prev.ends_with(['.', '!']) || text.starts_with(' ') {
         return false;
     }
-    if !text.chars().next().is_some_and(char::is_uppercase) || status_at_start(ctx, j).is_some() {
+    // A task starts with a capital, or with its number and then a capital (`4 Det …`).
+    let mut words = text.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let numbered = first.trim_end_matches(['.', ')']).parse::<u32>().is_ok()
+        && words
+            .next()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let capital = first.chars().next().is_some_and(char::is_uppercase);
+    if !(capital || numbered) || status_at_start(ctx, j).is_some() {
         return false;
     }
     (j + 1..(j + 1 + MAX_TASK_LINES).min(ctx.infos.len()))
-        .take_while(|&k| !ctx.infos[k].blank)
-        .any(|k| status_at_start(ctx, k).is_some() || lone_space_text(ctx.line(k)))
+        .take_while(|&k| !ctx.infos[k].blank || ctx.infos[k].lone_space)
+        .any(|k| {
+            status_at_start(ctx, k).is_some()
+                || lone_space_text(ctx.line(k))
+                || ctx.infos[k].lone_space
+        })
 }
 
 /// At most this many lines of task text above its status, in a list with no empty lines

@@ -1195,3 +1195,19 @@ fn a_status_right_after_the_numbers_ends_them() {
         17,
     );
 }
+
+#[test]
+fn a_status_list_with_a_stacked_header_and_numbered_tasks_is_read() {
+    // `Nr.` / `Vedtak` / `Status` / `Kommentar`, one name per line; numbered tasks, the
+    // statuses wrapped (`Iht.` / `plan`, `Ikke` / `startet`) and one missing (a line of
+    // one space between the task and its comment).
+    let name = "stacked-status-header-numbered-tasks.txt";
+    let (doc, diags) = read(name);
+    assert_eq!(doc.tables.len(), 1, "{name}");
+    assert_eq!(
+        doc.tables[0].title.as_deref(),
+        Some("Verbalvedtak i budsjettet for 2025")
+    );
+    assert_eq!(statuses(&doc), ["Ferdig", "Iht. plan", "", "Ikke startet"]);
+    assert_eq!(codes(&diags), [("RL301", 14)], "{name}");
+}

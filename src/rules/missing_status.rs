@@ -71,7 +71,24 @@ pub fn check(doc: &Document, table: &Table, opts: &Options, out: &mut Vec<Diagno
                 .iter()
                 .find(|c| c.value.is_some() || c.text == "-")
         };
+        // A list whose cells stand one per line: the line of one space where the status
+        // should be is the row's line.
+        let lone = table.kind == TableKind::Status
+            && doc
+                .lines
+                .get(row.line.saturating_sub(1))
+                .and_then(|&(s, e)| doc.text.get(s..e))
+                .is_some_and(|t| t.starts_with(' ') && t.trim().is_empty());
         let primary = match anchor {
+            _ if lone => line_place(
+                doc,
+                row.line,
+                if nb {
+                    "status mangler"
+                } else {
+                    "status missing"
+                },
+            ),
             Some(c) if table.kind == TableKind::Status => place_of(
                 c,
                 if nb {
