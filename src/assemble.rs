@@ -2889,8 +2889,9 @@ pub fn relations_for(columns: &[Column], vocab: &Vocab) -> Vec<Relation> {
 /// Can the column fill a relation's operand of kind `name`? Its own kind, or, for the
 /// movements between two balances, a column of a fund or of no known kind named by an
 /// addition (`tilgang`: `Avsetning`, `Nye lån`) or a reduction (`avgang`: `Bruk`,
-/// `Avdrag`), and a balance of no known kind at the year's start (`inngaende`:
-/// `Lånegjeld 01.01.2024`) or end (`utgaende`: `Lånegjeld 31.12.2024`).
+/// `Avdrag`), a balance of no known kind at the year's start (`inngaende`:
+/// `Lånegjeld 01.01.2024`) or end (`utgaende`: `Lånegjeld 31.12.2024`), and gross
+/// expenses, incomes and their net (`utgifter`, `inntekter`, `netto`) of no known kind.
 fn fills_kind(col: &Column, name: &str, vocab: &Vocab) -> bool {
     if col.kind.name() == name {
         return true;
@@ -2905,6 +2906,17 @@ fn fills_kind(col: &Column, name: &str, vocab: &Vocab) -> bool {
                 && words().any(|w| w.starts_with("01.01") || w.starts_with("1.1."))
         }
         "utgaende" => col.kind == ColumnKind::Ukjent && words().any(|w| w.starts_with("31.12")),
+        "netto" => col.kind == ColumnKind::Ukjent && words().any(|w| vocab.is_net(w)),
+        "utgifter" => {
+            col.kind == ColumnKind::Ukjent
+                && words().any(|w| vocab.is_expense(w))
+                && !words().any(|w| vocab.is_net(w) || vocab.is_income(w))
+        }
+        "inntekter" => {
+            col.kind == ColumnKind::Ukjent
+                && words().any(|w| vocab.is_income(w))
+                && !words().any(|w| vocab.is_net(w) || vocab.is_expense(w))
+        }
         _ => false,
     }
 }

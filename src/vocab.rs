@@ -69,6 +69,17 @@ struct ColumnsFile {
     sentence_words: Option<WordList>,
     #[serde(default)]
     movements: Option<Movements>,
+    #[serde(default)]
+    net: Option<NetWords>,
+}
+
+/// Words that name gross expenses, incomes and the net of the two (`Utgifter /
+/// Inntekter / Netto`), in columns of no known kind.
+#[derive(Debug, Clone, Default, Deserialize)]
+struct NetWords {
+    expenses: Vec<String>,
+    incomes: Vec<String>,
+    net: Vec<String>,
 }
 
 /// Words that name a movement between two balances (`Avsetning`, `Nye lån`; `Bruk`,
@@ -242,6 +253,9 @@ pub struct Vocab {
     continuations: Vec<String>,
     additions: Vec<String>,
     reductions: Vec<String>,
+    expenses: Vec<String>,
+    incomes: Vec<String>,
+    nets: Vec<String>,
     label_headers: Vec<String>,
     ytd: Vec<String>,
     whole_year: Vec<String>,
@@ -346,6 +360,9 @@ impl Vocab {
             continuations: lower(columns.continuations.words),
             additions: lower(columns.movements.clone().unwrap_or_default().additions),
             reductions: lower(columns.movements.unwrap_or_default().reductions),
+            expenses: lower(columns.net.clone().unwrap_or_default().expenses),
+            incomes: lower(columns.net.clone().unwrap_or_default().incomes),
+            nets: lower(columns.net.unwrap_or_default().net),
             label_headers: lower(columns.label_headers.words),
             ytd: lower(columns.periods.year_to_date),
             whole_year: lower(columns.periods.whole_year),
@@ -455,6 +472,21 @@ impl Vocab {
     /// A word that names an addition to a balance (`avsetning`, `nye`).
     pub fn is_addition(&self, word: &str) -> bool {
         self.additions.contains(&norm_word(word))
+    }
+
+    /// A word that names gross expenses (`utgifter`).
+    pub fn is_expense(&self, word: &str) -> bool {
+        self.expenses.contains(&norm_word(word))
+    }
+
+    /// A word that names incomes (`inntekter`).
+    pub fn is_income(&self, word: &str) -> bool {
+        self.incomes.contains(&norm_word(word))
+    }
+
+    /// A word that names a net amount (`netto`, `nettoutgifter`).
+    pub fn is_net(&self, word: &str) -> bool {
+        self.nets.contains(&norm_word(word))
     }
 
     /// A word that names a reduction of a balance (`bruk`, `avdrag`).

@@ -680,6 +680,14 @@ fn a_header_of_unknown_words_bounds_the_column_count() {
     assert_eq!(first_row_cells(&doc), ["62 300", "8 400", "53 900"]);
     assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
     assert_planted_found(name, "Sum 553 700", "Sum 553 600", "RL101", 10);
+    // Netto utgifter = Brutto utgifter − Inntekter, row by row (rules/relations.toml).
+    assert_planted_found(
+        name,
+        "154 100 38 700 115 400",
+        "154 100 38 700 115 900",
+        "RL102",
+        8,
+    );
 
     let name = "header-unknown-words-wrapped-with-dates.txt";
     let (doc, diags) = read(name);
