@@ -863,11 +863,29 @@ impl Part {
 }
 
 fn title_above(ctx: &Ctx<'_>, header: usize) -> Option<String> {
-    (header.saturating_sub(8)..header)
+    let mut lines = (header.saturating_sub(8)..header)
         .rev()
-        .find(|&k| !ctx.infos[k].blank && !ctx.noise[k])
-        .map(|k| ctx.line(k).trim().to_string())
-        .filter(|t| t.chars().count() <= 100)
+        .filter(|&k| !ctx.infos[k].blank && !ctx.noise[k]);
+    let first = lines.next()?;
+    // A sentence between the title and the header (`Tre klimatiltak er ferdig.` under
+    // `Status klimatiltak`) is no title: the short line above it, with an empty line
+    // between, is.
+    let sentence = |k: usize| {
+        let t = ctx.line(k).trim_end();
+        t.ends_with('.') && ctx.infos[k].sentence_words > 0
+    };
+    let k = match lines.next() {
+        Some(above)
+            if sentence(first)
+                && !sentence(above)
+                && ctx.infos[above + 1].blank
+                && ctx.infos[above].words <= 8 =>
+        {
+            above
+        }
+        _ => first,
+    };
+    Some(ctx.line(k).trim().to_string()).filter(|t| t.chars().count() <= 100)
 }
 
 /// A status alias inside a line after the task text, with capitalised first word.

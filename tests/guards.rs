@@ -1219,3 +1219,13 @@ fn a_status_list_with_a_stacked_header_and_numbered_tasks_is_read() {
     assert_eq!(statuses(&doc), ["Ferdig", "Iht. plan", "", "Ikke startet"]);
     assert_eq!(codes(&diags), [("RL301", 14)], "{name}");
 }
+
+#[test]
+fn a_count_sentence_between_title_and_header_is_no_title() {
+    // `Status klimatiltak` / `` / `To klimatiltak er ferdig.` / `` / header.
+    let name = "count-sentence-between-title-and-header.txt";
+    let (doc, diags) = read(name);
+    assert_eq!(doc.tables[0].title.as_deref(), Some("Status klimatiltak"));
+    assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
+    assert_planted_found(name, "To klimatiltak er", "Tre klimatiltak er", "RL305", 3);
+}
