@@ -1229,3 +1229,27 @@ fn a_count_sentence_between_title_and_header_is_no_title() {
     assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
     assert_planted_found(name, "To klimatiltak er", "Tre klimatiltak er", "RL305", 3);
 }
+
+#[test]
+fn a_flipped_deviation_is_an_error_where_the_sum_confirms_it() {
+    // One row's deviation runs the other way than the rest: a warning, unless the Sum
+    // under it adds up with that sign turned and not as printed (issue 4).
+    let vocab = Vocab::embedded().expect("embedded rules load");
+    let table = "Beløp i 1000 kr\n\nEnhet Budsjett 2025 Regnskap 2025 Avvik\nSkole 120 400 118 900 1 500\nBarnehage 88 200 90 100 -1 900\nHelse 64 000 63 200 800\nKultur 12 500 12 100 400\nTeknisk 40 300 41 000 -700\n";
+    let rl201 = |text: String| -> Vec<(usize, rules::Severity)> {
+        let doc = rapportlint::read_text("flip", text, &vocab);
+        rules::check(&doc, &vocab, Lang::Nb)
+            .0
+            .into_iter()
+            .filter(|d| d.code == "RL201")
+            .map(|d| (d.primary.line, d.severity))
+            .collect()
+    };
+    let with_sum = format!("{table}Sum 325 400 325 300 100\n");
+    assert!(rl201(with_sum.clone()).is_empty());
+    let flipped = with_sum.replace("63 200 800", "63 200 -800");
+    assert_eq!(rl201(flipped), [(6, rules::Severity::Error)]);
+    // Without a Sum nothing confirms it.
+    let flipped = table.replace("63 200 800", "63 200 -800");
+    assert_eq!(rl201(flipped), [(6, rules::Severity::Warning)]);
+}

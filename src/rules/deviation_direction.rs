@@ -33,7 +33,9 @@ use rust_decimal::Decimal;
 /// nothing). The header is judged only when at least two rows run against it and at
 /// least three times as many run against it as with it. A single row is flagged only
 /// when at least three rows run the other way and it is the only one against them; it
-/// is a warning, because some reports print income deviations the other way round.
+/// is a warning, because some reports print income deviations the other way round,
+/// and an error where the total under it adds up with the row's sign turned and not as
+/// printed (the arithmetic confirms the flip).
 pub const INFO: RuleInfo = RuleInfo {
     code: "RL201",
     name: "deviation-direction",
@@ -68,7 +70,8 @@ Sikkerhet
   ingenting). Overskriften vurderes bare når minst to rader går mot den, og minst tre
   ganger så mange går mot den som med den. Én rad meldes bare når minst tre rader går
   den andre veien og den er alene om sin vei; det er en advarsel, fordi noen rapporter
-  skriver inntektsavvik motsatt vei.",
+  skriver inntektsavvik motsatt vei, og en feil der summen under raden går opp med
+  radens fortegn snudd og ikke med fortegnet som står.",
 };
 
 /// The way a deviation runs.
@@ -399,10 +402,17 @@ pub fn check(
                     content: text,
                 }],
             });
+            // The arithmetic confirms the flip where the total under the row adds up
+            // with the sign turned, and not as printed: then it is an error.
+            let confirmed = confirming_total(table, row, cell);
             out.push(Diagnostic {
                 code: INFO.code,
                 rule: INFO.name,
-                severity: Severity::Warning,
+                severity: if confirmed.is_some() {
+                    Severity::Error
+                } else {
+                    Severity::Warning
+                },
                 message: if nb {
                     format!(
                         "avviket {} i raden «{}» er {}, mens de {majority} andre radene har {}",
@@ -420,10 +430,15 @@ pub fn check(
                         main.describe(budget, actual)
                     )
                 },
-                help: Some(if nb {
-                    "sjekk fortegnet; er raden en inntekt i en tabell som viser inntekter positivt, kan det være riktig".into()
-                } else {
-                    "check the sign; for an income row in a table that prints income positive it may be right".into()
+                help: Some(match (&confirmed, nb) {
+                    (Some(total), true) => format!(
+                        "«{total}» går opp med motsatt fortegn i denne raden, ikke med fortegnet som står"
+                    ),
+                    (Some(total), false) => format!(
+                        "«{total}» adds up with this row's sign turned, not as printed"
+                    ),
+                    (None, true) => "sjekk fortegnet; er raden en inntekt i en tabell som viser inntekter positivt, kan det være riktig".into(),
+                    (None, false) => "check the sign; for an income row in a table that prints income positive it may be right".into(),
                 }),
                 primary: place_of(
                     cell,
@@ -443,6 +458,38 @@ pub fn check(
             });
         }
     }
+}
+
+/// The label of the total right under `row`'s group that adds up in `cell`'s column
+/// with the cell's sign turned (within rounding) but not as printed.
+fn confirming_total(table: &Table, row: &Row, cell: &Cell) -> Option<String> {
+    let at = table.rows.iter().position(|r| std::ptr::eq(r, row))?;
+    let is_total = |r: &Row| {
+        matches!(
+            r.kind,
+            RowKind::Total | RowKind::Subtotal | RowKind::UnlabelledTotal
+        )
+    };
+    let start = table.rows[..at]
+        .iter()
+        .rposition(is_total)
+        .map_or(0, |k| k + 1);
+    let end = at + table.rows[at..].iter().position(is_total)?;
+    let total = table.rows[end].cell(cell.column)?.value?;
+    let values: Vec<Decimal> = table.rows[start..end]
+        .iter()
+        .filter(|r| r.kind == RowKind::Item)
+        .filter_map(|r| r.cell(cell.column).and_then(|c| c.value))
+        .collect();
+    let v = cell.value?;
+    if values.len() < 2 || v.is_zero() {
+        return None;
+    }
+    let sum: Decimal = values.iter().sum();
+    let tol = crate::number::half_unit(total) * Decimal::from(values.len() + 1);
+    let flipped = sum - v - v;
+    ((total - flipped).abs() <= tol && (total - sum).abs() > tol)
+        .then(|| table.rows[end].label.trim().to_string())
 }
 
 #[cfg(test)]
