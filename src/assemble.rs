@@ -1944,15 +1944,20 @@ impl Ctx<'_> {
             // deviation: where its relation fails with every cell filled, read it again
             // expecting the relation's result empty, and keep that reading where it
             // leaves the result empty (`−16 971 | −17 431 |`, not `−16 971 | −17 | 431`).
-            let failed = relations.iter().find(|r| {
-                reading.cells.get(r.result).is_some_and(Option::is_some)
-                    && !r.holds_in(&|k| {
-                        let (a, n) = reading.cells.get(k).copied().flatten()?;
-                        split::number_of(&joined, &shifted, a, n).map(|x| (x.value, x.percent))
-                    })
-            });
-            if let Some(rel) = failed.filter(|_| full && self.breakdown_row(label_lines, row_line))
-            {
+            let failed = (full
+                && reading.relations_ok < relations.len()
+                && self.breakdown_row(label_lines, row_line))
+            .then(|| {
+                relations.iter().find(|r| {
+                    reading.cells.get(r.result).is_some_and(Option::is_some)
+                        && !r.holds_in(&|k| {
+                            let (a, n) = reading.cells.get(k).copied().flatten()?;
+                            split::number_of(&joined, &shifted, a, n).map(|x| (x.value, x.percent))
+                        })
+                })
+            })
+            .flatten();
+            if let Some(rel) = failed {
                 let mut want: Vec<split::Expect> = (0..count)
                     .map(|c| expected.get(c).copied().unwrap_or_default())
                     .collect();
@@ -2528,12 +2533,6 @@ fn reading_score(
     }
 }
 
-/// Totals that the reading makes add up: for every row labelled as a total or
-/// subtotal, the columns where its value is the exact sum of two or more item cells
-/// above it (since the previous total, or since the table's start), and the number of
-/// total cells looked at. A reading that puts the cells in the right columns makes the
-/// table's own sums hold; rounding only costs the bonus, it is never held against a
-/// reading.
 /// Each row's class by its label, once (none for headings and unlabelled rows).
 fn label_classes(rows: &[Row], vocab: &Vocab) -> Vec<Option<LabelClass>> {
     rows.iter()
@@ -2550,6 +2549,14 @@ fn amount(r: &Row, col: usize) -> Option<rust_decimal::Decimal> {
     r.cell(col).filter(|c| !c.percent).and_then(|c| c.value)
 }
 
+/// Totals that the reading makes add up: for every row labelled as a total or
+/// subtotal, the columns where its value is the exact sum of two or more item cells
+/// above it (since the previous total, or since the table's start), and the number of
+/// total cells looked at. A reading that puts the cells in the right columns makes the
+/// table's own sums hold; rounding only costs the bonus, it is never held against a
+/// reading.
+/// Third, per row, the columns (a bit each) where a total below it holds in every column
+/// over the rows since the previous total: the row's empty cells there are confirmed.
 fn sums_that_hold(rows: &[Row], columns: usize, vocab: &Vocab) -> (i64, i64, Vec<u64>) {
     let classes = label_classes(rows, vocab);
     let (mut held, mut checked) = (0i64, 0i64);
@@ -2610,23 +2617,31 @@ fn rounding_slack(total: rust_decimal::Decimal, rows: usize) -> rust_decimal::De
     crate::number::half_unit(total) * rust_decimal::Decimal::from(rows.min(1000) + 1)
 }
 
+/// Each total or subtotal (by its label) with the item rows since the previous one:
+/// the groups that the sums' checks and re-reads look at.
+fn total_blocks(rows: &[Row], vocab: &Vocab) -> Vec<(usize, Vec<usize>)> {
+    let classes = label_classes(rows, vocab);
+    let mut out = Vec::new();
+    let mut since = 0usize;
+    for (i, class) in classes.iter().enumerate() {
+        if !matches!(class, Some(LabelClass::GrandTotal | LabelClass::SubTotal)) {
+            continue;
+        }
+        let block = (since..i)
+            .filter(|&x| classes[x] == Some(LabelClass::Plain))
+            .collect();
+        out.push((i, block));
+        since = i + 1;
+    }
+    out
+}
+
 /// Totals that add up within rounding, over the rows since the previous total: how a
 /// reading of the sums' re-reads is judged after the totals that add up exactly.
 fn sums_near(rows: &[Row], columns: usize, vocab: &Vocab) -> i64 {
-    let classes = label_classes(rows, vocab);
     let mut near = 0;
-    let mut since = 0usize;
-    for (i, r) in rows.iter().enumerate() {
-        if !matches!(
-            classes[i],
-            Some(LabelClass::GrandTotal | LabelClass::SubTotal)
-        ) {
-            continue;
-        }
-        let block: Vec<usize> = (since..i)
-            .filter(|&x| classes[x] == Some(LabelClass::Plain))
-            .collect();
-        since = i + 1;
+    for (i, block) in total_blocks(rows, vocab) {
+        let r = &rows[i];
         for col in 0..columns {
             let Some(total) = amount(r, col) else {
                 continue;
@@ -2651,29 +2666,18 @@ const REREADS: usize = 8;
 const GAP_TRIES: usize = 8;
 
 /// For each total or subtotal whose sum fails, with two or more item rows above it that
-/// have fewer cells than columns: one hypothesis per column the total fills where more of
-/// its columns would add up, that those sparse rows all leave that column empty (each row with its line and, per column, what
-/// its cell should be: empty in that column).
+/// have fewer cells than columns: one hypothesis per column the total fills where more
+/// of its columns would add up, that those sparse rows all leave that column empty (each
+/// row with its line and, per column, what its cell should be: empty in that column).
 fn shared_gaps(
     rows: &[Row],
     columns: usize,
     vocab: &Vocab,
     expected: &[split::Expect],
 ) -> Vec<Vec<(usize, Vec<split::Expect>)>> {
-    let classes = label_classes(rows, vocab);
     let mut out = Vec::new();
-    let mut since = 0usize;
-    for (i, r) in rows.iter().enumerate() {
-        if !matches!(
-            classes[i],
-            Some(LabelClass::GrandTotal | LabelClass::SubTotal)
-        ) {
-            continue;
-        }
-        let block: Vec<usize> = (since..i)
-            .filter(|&x| classes[x] == Some(LabelClass::Plain))
-            .collect();
-        since = i + 1;
+    for (i, block) in total_blocks(rows, vocab) {
+        let r = &rows[i];
         let sum = |col: usize| -> rust_decimal::Decimal {
             block.iter().filter_map(|&x| amount(&rows[x], col)).sum()
         };
@@ -2753,20 +2757,9 @@ fn sum_targets(
     expected: &[split::Expect],
     infos: &[LineInfo],
 ) -> Vec<Vec<(usize, Vec<split::Expect>)>> {
-    let classes = label_classes(rows, vocab);
     let mut out = Vec::new();
-    let mut since = 0usize;
-    for (i, r) in rows.iter().enumerate() {
-        if !matches!(
-            classes[i],
-            Some(LabelClass::GrandTotal | LabelClass::SubTotal)
-        ) {
-            continue;
-        }
-        let block: Vec<usize> = (since..i)
-            .filter(|&x| classes[x] == Some(LabelClass::Plain))
-            .collect();
-        since = i + 1;
+    for (i, block) in total_blocks(rows, vocab) {
+        let r = &rows[i];
         if block.len() < 2 {
             continue;
         }

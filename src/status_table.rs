@@ -33,6 +33,27 @@ pub(crate) fn status_cell(ctx: &Ctx<'_>, l: usize, f: &Found, column: usize) -> 
     ctx.text_cell(l, f.start, f.end, column, &text)
 }
 
+/// The words of line `i`.
+fn line_words<'c>(ctx: &'c Ctx<'_>, i: usize) -> Vec<&'c str> {
+    let line = ctx.line(i);
+    ctx.infos[i]
+        .lexed
+        .tokens
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| t.text(line))
+        .collect()
+}
+
+/// A header word of a status list: a text column's (`Status`, `Kommentar`) or the
+/// label column's (`Vedtak`, `Nr.`).
+fn names_text_column(ctx: &Ctx<'_>, w: &str) -> bool {
+    ctx.vocab
+        .kind_of(w)
+        .is_some_and(|k| ctx.vocab.kinds[k].text)
+        || ctx.vocab.is_label_header(w)
+}
+
 /// The header of a status-only table: a line naming a status column and at least one
 /// other text or label column, with no numbers.
 fn is_status_header(ctx: &Ctx<'_>, i: usize) -> bool {
@@ -40,22 +61,11 @@ fn is_status_header(ctx: &Ctx<'_>, i: usize) -> bool {
     if info.run.is_some() || info.words < 2 || info.words > 10 {
         return false;
     }
-    let line = ctx.line(i);
-    let words: Vec<&str> = info
-        .lexed
-        .tokens
-        .iter()
-        .filter(|t| t.is_word())
-        .map(|t| t.text(line))
-        .collect();
+    let words = line_words(ctx, i);
     let has_status = words.iter().any(|w| norm_word(w) == "status");
-    let others = words.iter().all(|w| {
-        ctx.vocab
-            .kind_of(w)
-            .is_some_and(|k| ctx.vocab.kinds[k].text)
-            || ctx.vocab.is_label_header(w)
-            || ctx.vocab.is_qualifier(w)
-    });
+    let others = words
+        .iter()
+        .all(|w| names_text_column(ctx, w) || ctx.vocab.is_qualifier(w));
     // Numeric kinds in the header make it a numeric table with text columns.
     let numeric = words.iter().any(|w| {
         ctx.vocab
@@ -73,20 +83,8 @@ fn stacked_status_header(ctx: &Ctx<'_>, i: usize) -> Option<(usize, usize)> {
         if info.run.is_some() || info.words == 0 || info.words > 2 || info.blank {
             return None;
         }
-        let line = ctx.line(k);
-        let words: Vec<&str> = info
-            .lexed
-            .tokens
-            .iter()
-            .filter(|t| t.is_word())
-            .map(|t| t.text(line))
-            .collect();
-        let known = words.iter().all(|w| {
-            ctx.vocab
-                .kind_of(w)
-                .is_some_and(|kd| ctx.vocab.kinds[kd].text)
-                || ctx.vocab.is_label_header(w)
-        });
+        let words = line_words(ctx, k);
+        let known = words.iter().all(|w| names_text_column(ctx, w));
         known.then(|| words.iter().any(|w| norm_word(w) == "status"))
     };
     if name(i) != Some(true) || ctx.line(i).split_whitespace().count() != 1 {
