@@ -1040,8 +1040,16 @@ impl Ctx<'_> {
             i -= 1;
             steps += 1;
             let info = &self.infos[i];
-            if self.is_gap(i) || info.unit.is_some() && info.words <= 5 {
+            if self.is_gap(i) {
                 continue;
+            }
+            if info.unit.is_some() && info.words <= 5 {
+                // A title that ends in its unit (`Tabell 3: Investeringer (beløp i 1000
+                // kr)`) is the title; a unit line alone (`Beløp i 1000 kr`) is not.
+                match self.title_before_unit(i) {
+                    Some(t) => return Some(t),
+                    None => continue,
+                }
             }
             if info.run.is_some() && !self.year_run(i) {
                 return None;
@@ -1053,6 +1061,34 @@ impl Ctx<'_> {
             return Some(t.to_string());
         }
         None
+    }
+
+    /// The words before a line's unit phrase, where they open with a capital letter
+    /// and the unit ends the line: `Investeringer` of `Investeringer (beløp i 1000 kr)`.
+    fn title_before_unit(&self, i: usize) -> Option<String> {
+        let line = self.line(i);
+        let toks = &self.infos[i].lexed.tokens;
+        let u = toks
+            .iter()
+            .position(|t| matches!(t.kind, TokenKind::Unit(_)))?;
+        if !toks[u + 1..].iter().all(|t| t.is_gap()) {
+            return None;
+        }
+        let first = toks[..u].iter().find(|t| t.is_word())?;
+        if !first
+            .text(line)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+        {
+            return None;
+        }
+        let before = line.get(..toks[u].start as usize)?;
+        let t = before
+            .trim()
+            .trim_end_matches(['(', ',', ':', '-', '\u{2013}'])
+            .trim_end();
+        (t.chars().any(char::is_alphabetic) && t.chars().count() <= 80).then(|| t.to_string())
     }
 
     /// Column counts worth trying: the count most rows allow only one way, the count
@@ -2822,7 +2858,20 @@ pub fn relations_for(columns: &[Column], vocab: &Vocab) -> Vec<Relation> {
             let mut used = vec![ri];
             let mut terms = Vec::new();
             let mut magnitude = 0u64;
+            let mut resolved = 0;
             for term in &def.terms {
+                // `*kind`: every column of the kind before the result, one per year
+                // (`Sum 2025–2028` over `2025 … 2028`).
+                if let Some(kinds) = term.strip_prefix('*') {
+                    let all = every_year_column(columns, ri, kinds, &used, vocab);
+                    if all.is_empty() {
+                        break;
+                    }
+                    used.extend(all.iter().copied());
+                    terms.extend(all.into_iter().map(|k| (k, true)));
+                    resolved += 1;
+                    continue;
+                }
                 let (plus, kinds) = if let Some(k) = term.strip_prefix('-') {
                     (false, k)
                 } else if let Some(k) = term.strip_prefix('~') {
@@ -2859,11 +2908,12 @@ pub fn relations_for(columns: &[Column], vocab: &Vocab) -> Vec<Relation> {
                     Some(k) => {
                         used.push(k);
                         terms.push((k, plus));
+                        resolved += 1;
                     }
                     None => break,
                 }
             }
-            if terms.len() == def.terms.len() {
+            if resolved == def.terms.len() {
                 out.push(Relation {
                     result: ri,
                     terms,
@@ -2877,6 +2927,41 @@ pub fn relations_for(columns: &[Column], vocab: &Vocab) -> Vec<Relation> {
         }
     }
     out
+}
+
+/// The columns before `result` that a `*kind` term sums: every column of one of the
+/// kinds, each of its own year, two or more, with no column of another kind among them
+/// (`2025 2026 2027 2028 Sum`). A result of one year sums no years.
+fn every_year_column(
+    columns: &[Column],
+    result: usize,
+    kinds: &str,
+    used: &[usize],
+    vocab: &Vocab,
+) -> Vec<usize> {
+    use crate::model::Period;
+    if matches!(columns[result].period, Period::Year(_)) {
+        return Vec::new();
+    }
+    let kinds: Vec<&str> = kinds.split('|').collect();
+    let fills = |k: usize| kinds.iter().any(|n| fills_kind(&columns[k], n, vocab));
+    // The run of such columns right before the result.
+    let mut start = result;
+    while start > 0 && fills(start - 1) && !used.contains(&(start - 1)) {
+        start -= 1;
+    }
+    let run: Vec<usize> = (start..result).collect();
+    let mut years: Vec<u16> = Vec::new();
+    for &k in &run {
+        match columns[k].period {
+            Period::Year(y) if !years.contains(&y) => years.push(y),
+            _ => return Vec::new(),
+        }
+    }
+    if run.len() < 2 {
+        return Vec::new();
+    }
+    run
 }
 
 /// Can the column fill a relation's operand of kind `name`? Its own kind, or, for the

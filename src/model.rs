@@ -225,6 +225,13 @@ pub struct Cell {
     pub quarter: bool,
 }
 
+impl Cell {
+    /// A nil dash (`-`, `−`, `–`): nothing, printed.
+    pub fn is_nil(&self) -> bool {
+        self.value.is_none() && matches!(self.text.trim(), "-" | "\u{2212}" | "\u{2013}")
+    }
+}
+
 /// A row of a table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Row {

@@ -1251,3 +1251,25 @@ fn a_flipped_deviation_is_an_error_where_the_sum_confirms_it() {
     let flipped = table.replace("63 200 800", "63 200 -800");
     assert_eq!(rl201(flipped), [(6, rules::Severity::Warning)]);
 }
+
+#[test]
+fn a_sum_over_the_plan_years_is_checked_with_nil_as_zero() {
+    let name = "plan-years-and-their-sum.txt";
+    let (doc, diags) = read(name);
+    assert!(diags.is_empty(), "{:?}", codes(&diags));
+    let t = &doc.tables[0];
+    assert_eq!(
+        t.title.as_deref(),
+        Some("Tabell 3: Investeringer i økonomiplanperioden")
+    );
+    assert_eq!(t.columns.len(), 5);
+    // A wrong row sum, in a full row and in a row with nil dashes.
+    assert_planted_found(
+        name,
+        "3 500         14 000",
+        "3 500         15 000",
+        "RL102",
+        10,
+    );
+    assert_planted_found(name, "-        125 000", "-        126 000", "RL102", 8);
+}

@@ -15,7 +15,8 @@ use rust_decimal::Decimal;
 /// names: `Avvik = budsjett − regnskap` (or − prognose), `Endring = ny − gammel`,
 /// `Samlet = Korttid + Langtid`, `UB = IB + endring`, `UB = IB + avsetning − bruk`
 /// (a reduction subtracted by its size, however it is printed), `Endringer = revidert −
-/// opprinnelig budsjett`, and the like (`rules/relations.toml`).
+/// opprinnelig budsjett`, `Sum 2025–2028 = 2025 + … + 2028` (a nil dash adds nothing),
+/// and the like (`rules/relations.toml`).
 ///
 /// Why it matters: a deviation that does not match its own budget and actual is either a
 /// typing error or a figure left over from an earlier draft; readers take the deviation
@@ -47,7 +48,8 @@ Hva den gjør
   Avvik = budsjett − regnskap (eller − prognose), Endring = ny − gammel,
   Samlet = Korttid + Langtid, UB = IB + endring, UB = IB + avsetning − bruk
   (bruk og avdrag trekkes fra uansett fortegn), Endringer = revidert − opprinnelig
-  budsjett (rules/relations.toml).
+  budsjett, Sum 2025–2028 = 2025 + … + 2028 (en strek teller som null)
+  (rules/relations.toml).
 
 Hvorfor det er viktig
   Et avvik som ikke stemmer med eget budsjett og regnskap er en tastefeil eller et
@@ -262,7 +264,8 @@ fn judge<'a>(row: &'a crate::model::Row, rel: &Relation, extra: Decimal) -> Judg
                 terms.push((c, plus));
                 ops.push((v, plus));
             }
-            None if rel.empty_is_zero && row.cell(k).is_none() => {}
+            // In a sum across columns, an empty cell or a nil dash adds nothing.
+            None if rel.empty_is_zero && row.cell(k).is_none_or(|c| c.is_nil()) => {}
             None => return Judged::Skipped,
         }
     }
