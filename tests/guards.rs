@@ -1273,3 +1273,12 @@ fn a_sum_over_the_plan_years_is_checked_with_nil_as_zero() {
     );
     assert_planted_found(name, "-        125 000", "-        126 000", "RL102", 8);
 }
+
+#[test]
+fn a_share_of_the_total_is_checked_against_the_total_row() {
+    let name = "shares-totalling-100.txt";
+    let (_, diags) = read(name);
+    assert!(diags.is_empty(), "{:?}", codes(&diags));
+    let (_, diags) = read_planted(name, "40,1 %", "42,1 %");
+    assert_eq!(codes(&diags), [("RL103", 3)], "{name}");
+}

@@ -121,6 +121,11 @@ pub fn check(table: &Table, opts: &Options, out: &mut Vec<Diagnostic>, checked: 
             if (sum - v).abs() <= tol {
                 continue;
             }
+            // A total of 100 % over shares below it is the whole the shares are of, even
+            // where a share is wrong (RL103 finds that row): no mean of shares is 100 %.
+            if cell.percent && (v - Decimal::ONE_HUNDRED).abs() <= h && hi < v {
+                continue;
+            }
             out.push(diagnostic(
                 table,
                 row.label.trim(),

@@ -6,8 +6,9 @@ use crate::number::{format_norwegian, half_unit};
 use rust_decimal::Decimal;
 
 /// What it does: checks percent columns against the amounts in the same row: a share
-/// (`Andel = del / helhet`, `sysselsatte / befolkning`) or a deviation in percent
-/// (`Avvik i % = Avvik / |budsjett|`). Which two columns a percent column is computed
+/// (`Andel = del / helhet`, `sysselsatte / befolkning`), a share of the table's total
+/// (`Andel` over a `Sum` of `100,0 %`: the row's amount / the total's amount) or a
+/// deviation in percent (`Avvik i % = Avvik / |budsjett|`). Which two columns a percent column is computed
 /// from is read from the header (`Avvik i %` next to `Avvik` and a budget) or, where the
 /// header does not say, found from the table itself: the pair of columns that gives the
 /// printed percent in nearly every row.
@@ -35,7 +36,8 @@ pub const INFO: RuleInfo = RuleInfo {
     docs: "\
 Hva den gjør
   Kontrollerer prosentkolonner mot beløpene i samme rad: en andel (del / helhet,
-  sysselsatte / befolkning) eller et avvik i prosent (Avvik i % = Avvik / |budsjett|).
+  sysselsatte / befolkning), en andel av tabellens sum (Andel over en Sum på 100,0 %:
+  radens beløp / summens beløp) eller et avvik i prosent (Avvik i % = Avvik / |budsjett|).
   Hvilke to kolonner prosenten er regnet av, leses av overskriften (Avvik i % ved siden
   av Avvik og et budsjett) eller, der overskriften ikke sier det, av tabellen selv:
   kolonneparet som gir den trykte prosenten i nesten alle rader.
@@ -71,6 +73,9 @@ enum Whole {
     Column(usize),
     /// The part plus another column: `kvinner / (kvinner + menn)`.
     PartPlus(usize),
+    /// The part's own column in the total row (index into the table's rows) whose
+    /// percent is 100: a share of the total (`Andel av total`).
+    Total(usize),
 }
 
 /// A column whose cells are mostly percentages.
@@ -113,9 +118,18 @@ fn share_interval(
 }
 
 /// The whole's value in a row, and the half unit of its rounding.
-fn whole_value(row: &Row, part: usize, whole: Whole) -> Option<(Decimal, Decimal)> {
+fn whole_value(table: &Table, row: &Row, part: usize, whole: Whole) -> Option<(Decimal, Decimal)> {
     let amount = |k: usize| row.cell(k).filter(|c| !c.percent)?.value;
     match whole {
+        Whole::Total(t) => {
+            let total = table.rows.get(t)?;
+            // The total itself is 100 % by definition.
+            if total.line == row.line {
+                return None;
+            }
+            let b = total.cell(part).filter(|c| !c.percent)?.value?;
+            Some((b, half_unit(b)))
+        }
         Whole::Column(k) => {
             let b = amount(k)?;
             Some((b, half_unit(b)))
@@ -128,11 +142,11 @@ fn whole_value(row: &Row, part: usize, whole: Whole) -> Option<(Decimal, Decimal
 }
 
 /// Does the percent cell match part / whole? `None` when a cell is missing.
-fn judge(row: &Row, p: usize, part: usize, whole: Whole) -> Option<bool> {
+fn judge(table: &Table, row: &Row, p: usize, part: usize, whole: Whole) -> Option<bool> {
     let pc = row.cell(p).filter(|c| c.percent || c.value.is_some())?;
     let pv = pc.value?;
     let a = row.cell(part).filter(|c| !c.percent)?.value?;
-    let (b, hb) = whole_value(row, part, whole)?;
+    let (b, hb) = whole_value(table, row, part, whole)?;
     if b.is_zero() {
         return None;
     }
@@ -144,8 +158,8 @@ fn judge(row: &Row, p: usize, part: usize, whole: Whole) -> Option<bool> {
 
 /// Is the printed percent the share of the printed amounts cut off rather than rounded
 /// (`73,9` for 23 030 / 31 123 = 73,996 %)?
-fn truncated(row: &Row, p: usize, part: usize, whole: Whole) -> bool {
-    method(row, p, part, whole) == Some(Method::CutOff)
+fn truncated(table: &Table, row: &Row, p: usize, part: usize, whole: Whole) -> bool {
+    method(table, row, p, part, whole) == Some(Method::CutOff)
 }
 
 /// How a row's percent was made from its amounts, where rounding and cutting off give
@@ -156,13 +170,13 @@ enum Method {
     CutOff,
 }
 
-fn method(row: &Row, p: usize, part: usize, whole: Whole) -> Option<Method> {
+fn method(table: &Table, row: &Row, p: usize, part: usize, whole: Whole) -> Option<Method> {
     let pv = row.cell(p).and_then(|c| c.value)?;
     let a = row
         .cell(part)
         .filter(|c| !c.percent)
         .and_then(|c| c.value)?;
-    let (b, _) = whole_value(row, part, whole)?;
+    let (b, _) = whole_value(table, row, part, whole)?;
     let share = (a.abs() * Decimal::ONE_HUNDRED).checked_div(b.abs())?;
     let cut = share.round_dp_with_strategy(pv.scale(), rust_decimal::RoundingStrategy::ToZero);
     let rounded = share.round_dp(pv.scale());
@@ -176,6 +190,25 @@ fn method(row: &Row, p: usize, part: usize, whole: Whole) -> Option<Method> {
     } else {
         None
     }
+}
+
+/// The table's last total row, where its percent in column `p` is printed as 100 and it
+/// has an amount in column `part`: the whole that the rows' shares are shares of.
+fn hundred_percent_total(table: &Table, p: usize, part: usize) -> Option<usize> {
+    let t = table
+        .rows
+        .iter()
+        .rposition(|r| checkable(r) && r.kind != RowKind::Item)?;
+    let row = &table.rows[t];
+    if !matches!(
+        row.kind,
+        RowKind::Total | RowKind::Subtotal | RowKind::UnlabelledTotal
+    ) {
+        return None;
+    }
+    let pv = row.cell(p).filter(|c| c.percent)?.value?;
+    row.cell(part).filter(|c| !c.percent)?.value?;
+    ((pv - Decimal::ONE_HUNDRED).abs() <= half_unit(pv)).then_some(t)
 }
 
 /// Does the header name this pair (`Avvik i %` from `Avvik` and a budget)?
@@ -204,31 +237,38 @@ pub fn check(table: &Table, opts: &Options, out: &mut Vec<Diagnostic>, checked: 
     for p in (0..n).filter(|&k| percent[k]) {
         // The pair that fits best: named by the header first, then most rows holding.
         let mut best: Option<((bool, usize), usize, Whole)> = None;
+        let consider =
+            |part: usize, whole: Whole, best: &mut Option<((bool, usize), usize, Whole)>| {
+                let (mut holds, mut fails) = (0, 0);
+                for row in table.rows.iter().filter(|r| checkable(r)) {
+                    match judge(table, row, p, part, whole) {
+                        Some(true) => holds += 1,
+                        Some(false) => fails += 1,
+                        None => {}
+                    }
+                }
+                let is_named = named(table, p, part, whole);
+                let accepted = if is_named {
+                    holds >= 1 && fails <= holds
+                } else {
+                    holds >= MIN_ROWS && fails * HOLD_PER_FAIL <= holds
+                };
+                let rank = (is_named, holds);
+                if accepted && best.is_none_or(|(r, _, _)| rank > r) {
+                    *best = Some((rank, part, whole));
+                }
+            };
         for &part in &amounts {
             for &other in &amounts {
                 if part == other {
                     continue;
                 }
                 for whole in [Whole::Column(other), Whole::PartPlus(other)] {
-                    let (mut holds, mut fails) = (0, 0);
-                    for row in table.rows.iter().filter(|r| checkable(r)) {
-                        match judge(row, p, part, whole) {
-                            Some(true) => holds += 1,
-                            Some(false) => fails += 1,
-                            None => {}
-                        }
-                    }
-                    let is_named = named(table, p, part, whole);
-                    let accepted = if is_named {
-                        holds >= 1 && fails <= holds
-                    } else {
-                        holds >= MIN_ROWS && fails * HOLD_PER_FAIL <= holds
-                    };
-                    let rank = (is_named, holds);
-                    if accepted && best.is_none_or(|(r, _, _)| rank > r) {
-                        best = Some((rank, part, whole));
-                    }
+                    consider(part, whole, &mut best);
                 }
+            }
+            if let Some(t) = hundred_percent_total(table, p, part) {
+                consider(part, Whole::Total(t), &mut best);
             }
         }
         let Some((_, part, whole)) = best else {
@@ -240,26 +280,26 @@ pub fn check(table: &Table, opts: &Options, out: &mut Vec<Diagnostic>, checked: 
             .rows
             .iter()
             .filter(|r| checkable(r))
-            .filter_map(|r| method(r, p, part, whole))
+            .filter_map(|r| method(table, r, p, part, whole))
             .collect();
         let cut = methods.iter().filter(|&&m| m == Method::CutOff).count();
         let habit = (cut >= 3 && !methods.contains(&Method::Rounded)).then_some(Method::CutOff);
         for row in table.rows.iter().filter(|r| checkable(r)) {
-            match judge(row, p, part, whole) {
+            match judge(table, row, p, part, whole) {
                 Some(true) => checked.relations_checked += 1,
                 Some(false) => {
                     checked.relations_checked += 1;
                     let mut d = diagnostic(table, row, p, part, whole, opts.lang);
                     // Cut off in the last digit instead of rounded, in a column whose other
                     // rows cut off too: a method, not a wrong number; a warning.
-                    if truncated(row, p, part, whole) && habit != Some(Method::CutOff) {
+                    if truncated(table, row, p, part, whole) && habit != Some(Method::CutOff) {
                         d.help = Some(if opts.lang == Lang::Nb {
                             "verdien ser avkortet ut, men kolonnen avrunder ellers: avrundet blir den som ventet".into()
                         } else {
                             "the value looks cut off, but the column rounds elsewhere: rounded it is as expected".into()
                         });
                     }
-                    if truncated(row, p, part, whole) && habit == Some(Method::CutOff) {
+                    if truncated(table, row, p, part, whole) && habit == Some(Method::CutOff) {
                         d.severity = Severity::Warning;
                         d.help = Some(if opts.lang == Lang::Nb {
                             "verdien ser avkortet ut i stedet for avrundet: andelen av beløpene, kuttet etter siste siffer, gir den".into()
@@ -292,10 +332,11 @@ fn diagnostic(
     let (pc, ac) = (cell(p), cell(part));
     let (other, other_cell) = match whole {
         Whole::Column(k) | Whole::PartPlus(k) => (k, cell(k)),
+        Whole::Total(t) => (part, table.rows[t].cell(part).expect("judged cells exist")),
     };
     let pv = pc.value.unwrap_or_default();
     let a = ac.value.unwrap_or_default();
-    let b = whole_value(row, part, whole).map_or(Decimal::ZERO, |(b, _)| b);
+    let b = whole_value(table, row, part, whole).map_or(Decimal::ZERO, |(b, _)| b);
     let share = (a.abs() * Decimal::ONE_HUNDRED)
         .checked_div(b.abs())
         .unwrap_or_default()
@@ -306,6 +347,14 @@ fn diagnostic(
     let formula = match whole {
         Whole::Column(k) => format!("«{}» / «{}»", name(part), name(k)),
         Whole::PartPlus(k) => format!("«{}» / («{}» + «{}»)", name(part), name(part), name(k)),
+        Whole::Total(t) => {
+            let total = table.rows[t].label.trim();
+            if nb {
+                format!("«{}» / «{}» i raden «{total}»", name(part), name(part))
+            } else {
+                format!("«{}» / «{}» in the row «{total}»", name(part), name(part))
+            }
+        }
     };
     let label = row.label.trim();
     let message = if nb {
@@ -321,10 +370,20 @@ fn diagnostic(
             pc.text,
         )
     };
-    let help = Some(if nb {
-        "de andre radene i tabellen har prosenten regnet av de samme to kolonnene".to_string()
-    } else {
-        "the other rows of the table compute the percentage from the same two columns".to_string()
+    let help = Some(match (whole, nb) {
+        (Whole::Total(_), true) => {
+            "de andre radene i tabellen har prosenten som andel av summen (100 %)".to_string()
+        }
+        (Whole::Total(_), false) => {
+            "the other rows of the table give their share of the total (100 %)".to_string()
+        }
+        (_, true) => {
+            "de andre radene i tabellen har prosenten regnet av de samme to kolonnene".to_string()
+        }
+        (_, false) => {
+            "the other rows of the table compute the percentage from the same two columns"
+                .to_string()
+        }
     });
     Diagnostic {
         code: INFO.code,
