@@ -1282,3 +1282,23 @@ fn a_share_of_the_total_is_checked_against_the_total_row() {
     let (_, diags) = read_planted(name, "40,1 %", "42,1 %");
     assert_eq!(codes(&diags), [("RL103", 3)], "{name}");
 }
+
+#[test]
+fn the_economic_overviews_results_are_checked_with_incomes_positive() {
+    let name = "economic-overview-positive-incomes.txt";
+    let (_, diags) = read(name);
+    assert!(diags.is_empty(), "{:?}", codes(&diags));
+    // Brutto driftsresultat = Sum driftsinntekter − Sum driftsutgifter.
+    let (_, diags) = read_planted(
+        name,
+        "Brutto driftsresultat                       23 800",
+        "Brutto driftsresultat                       28 300",
+    );
+    assert!(
+        codes(&diags).contains(&("RL104", 19)),
+        "{:?}",
+        codes(&diags)
+    );
+    // Resultat eksterne finanstransaksjoner = inntekter − utgifter.
+    assert_planted_found(name, "-43 100", "-34 100", "RL104", 26);
+}

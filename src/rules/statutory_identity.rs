@@ -12,8 +12,10 @@ use rust_decimal::Decimal;
 
 /// What it does: checks the identities of the statutory overviews, keyed by the row
 /// labels, not by position: `Brutto driftsresultat = Sum generelle driftsinntekter og
-/// Sum netto driftsutgifter`, `Sum netto driftsutgifter = Sum bevilgninger drift, netto
-/// og Avskrivninger`, `Netto driftsresultat = Brutto driftsresultat, Netto
+/// Sum netto driftsutgifter` (in the økonomisk oversikt: `Sum driftsinntekter og Sum
+/// driftsutgifter`), `Resultat eksterne finanstransaksjoner = Sum eksterne
+/// finansinntekter og Sum eksterne finansutgifter`, `Sum netto driftsutgifter = Sum
+/// bevilgninger drift, netto og Avskrivninger`, `Netto driftsresultat = Brutto driftsresultat, Netto
 /// finansutgifter og Motpost avskrivninger`, `Fremført til inndekning = Netto
 /// driftsresultat og Sum disponeringer` (and its § 5-5 counterpart), the balance sheet's
 /// `Sum eiendeler = Sum egenkapital og gjeld`, and the population accounts (`Folkevekst =
@@ -46,7 +48,9 @@ pub const INFO: RuleInfo = RuleInfo {
 Hva den gjør
   Kontrollerer sammenhengene i de lovpålagte oversiktene, funnet ved radenes tekst, ikke
   plassering: Brutto driftsresultat = Sum generelle driftsinntekter og Sum netto
-  driftsutgifter; Sum netto driftsutgifter = Sum bevilgninger drift, netto og
+  driftsutgifter (i økonomisk oversikt: Sum driftsinntekter og Sum driftsutgifter);
+  Resultat eksterne finanstransaksjoner = Sum eksterne finansinntekter og Sum eksterne
+  finansutgifter; Sum netto driftsutgifter = Sum bevilgninger drift, netto og
   Avskrivninger; Netto driftsresultat = Brutto driftsresultat, Netto finansutgifter og
   Motpost avskrivninger; Fremført til inndekning = Netto driftsresultat og Sum
   disponeringer (og tilsvarende i § 5-5); balansens Sum eiendeler = Sum egenkapital og
