@@ -804,9 +804,14 @@ impl Ctx<'_> {
             let first = line.split_whitespace().next().unwrap_or("");
             self.vocab.is_label_header(first)
                 && first.chars().next().is_some_and(char::is_uppercase)
-                && self.infos[l].kind_words > 0
+                && (self.infos[l].kind_words > 0 || self.year_run(l))
         }) {
-            if k > 0 {
+            // Not where the lines are laid out in columns: there the label column's
+            // header often stands on the last line (`Område  31.12.2023  2024`).
+            let laid_out = k > 0
+                && lines[k - 1] + 1 == lines[k]
+                && self.aligned_words(&lines[k - 1..=k]).is_some();
+            if k > 0 && !laid_out {
                 lines.drain(..k);
             }
         }
@@ -971,22 +976,95 @@ impl Ctx<'_> {
 
     fn words_of(&self, lines: &[usize]) -> Vec<&str> {
         let mut out = Vec::new();
-        for &i in lines {
-            let line = self.line(i);
-            for t in &self.infos[i].lexed.tokens {
-                if matches!(
-                    t.kind,
-                    TokenKind::Word
-                        | TokenKind::Quarter
-                        | TokenKind::Group(_)
-                        | TokenKind::Percent
-                        | TokenKind::Dash
-                ) {
-                    out.push(t.text(line));
+        let mut k = 0;
+        while k < lines.len() {
+            // A run of adjacent lines laid out in columns is read column by column.
+            let mut end = k + 1;
+            while end < lines.len() && lines[end] == lines[end - 1] + 1 {
+                end += 1;
+            }
+            match self.aligned_words(&lines[k..end]) {
+                Some(words) => {
+                    out.extend(words);
+                    k = end;
+                }
+                None => {
+                    out.extend(self.segments(lines[k]).into_iter().flat_map(|s| s.2));
+                    k += 1;
                 }
             }
         }
         out
+    }
+
+    /// A line's header words in segments: words apart by one space join, two or more
+    /// spaces part them. Each segment with its first and last character column.
+    fn segments(&self, i: usize) -> Vec<(usize, usize, Vec<&str>)> {
+        let line = self.line(i);
+        let mut out: Vec<(usize, usize, Vec<&str>)> = Vec::new();
+        let mut prev_end = None;
+        for t in &self.infos[i].lexed.tokens {
+            if !matches!(
+                t.kind,
+                TokenKind::Word
+                    | TokenKind::Quarter
+                    | TokenKind::Group(_)
+                    | TokenKind::Percent
+                    | TokenKind::Dash
+            ) {
+                continue;
+            }
+            let (a, b) = (t.start as usize, t.end as usize);
+            let x0 = line.get(..a).map_or(0, |p| p.chars().count());
+            let x1 = x0 + t.text(line).chars().count();
+            let spaced = prev_end.is_none_or(|e: usize| {
+                line.get(e..a)
+                    .is_none_or(|g| g.chars().filter(|c| c.is_whitespace()).count() >= 2)
+            });
+            match out.last_mut() {
+                Some(seg) if !spaced => {
+                    seg.1 = x1;
+                    seg.2.push(t.text(line));
+                }
+                _ => out.push((x0, x1, vec![t.text(line)])),
+            }
+            prev_end = Some(b);
+        }
+        out
+    }
+
+    /// Header lines laid out in columns (`pdftotext -layout`): `Fond pr.  Resultat  Fond
+    /// pr.` over `Område  31.12.2023  2024  31.12.2024`. The line with the most segments
+    /// gives the columns; every other line's segments join the column they overlap most
+    /// (or lie nearest), and each column's words are read top to bottom. Only for two or
+    /// more adjacent lines of two or more segments each, three or more on one of them.
+    fn aligned_words(&self, lines: &[usize]) -> Option<Vec<&str>> {
+        if lines.len() < 2 {
+            return None;
+        }
+        let segs: Vec<Vec<(usize, usize, Vec<&str>)>> =
+            lines.iter().map(|&i| self.segments(i)).collect();
+        if segs.iter().any(|s| s.len() < 2) {
+            return None;
+        }
+        let base = (0..segs.len()).max_by_key(|&k| (segs[k].len(), k))?;
+        if segs[base].len() < 3 {
+            return None;
+        }
+        let slots: Vec<(usize, usize)> = segs[base].iter().map(|s| (s.0, s.1)).collect();
+        let mut cols: Vec<Vec<&str>> = vec![Vec::new(); slots.len()];
+        for line in &segs {
+            for (x0, x1, words) in line {
+                let slot = (0..slots.len()).max_by_key(|&j| {
+                    let (a, b) = slots[j];
+                    let overlap = b.min(*x1) as i64 - a.max(*x0) as i64;
+                    let centre = |p: usize, q: usize| (p + q) as i64;
+                    (overlap, -(centre(a, b) - centre(*x0, *x1)).abs())
+                })?;
+                cols[slot].extend(words.iter().copied());
+            }
+        }
+        Some(cols.into_iter().flatten().collect())
     }
 
     /// The table's unit: a unit line in or just above the header (nearest first), a
@@ -1061,6 +1139,31 @@ impl Ctx<'_> {
             return Some(t.to_string());
         }
         None
+    }
+
+    /// A title that the header's search passed over and left out (`Sykefravær i prosent
+    /// per sektor` above `Sektor 2022 2023 2024`): the line at the header's top, when it
+    /// is no header line itself and reads as a title.
+    fn title_left_above_header(&self, top: usize, header: &[usize]) -> Option<String> {
+        if header.first().is_none_or(|&h| h <= top) || self.is_gap(top) {
+            return None;
+        }
+        let info = &self.infos[top];
+        let t = self.line(top).trim();
+        if info.run.is_some() && !self.year_run(top)
+            || info.is_prose(t)
+            || t.chars().count() > 80
+            || t.ends_with(['.', ','])
+            || !t.chars().next().is_some_and(char::is_uppercase)
+            // A line over groups of columns (`Totalbudsjett Årets budsjett`) names
+            // columns, not the table.
+            || header::natural_count(&self.words_of(&[top]), self.vocab) >= 2
+            // ... and so does one that starts with the label column's empty cell.
+            || self.line(top).starts_with(char::is_whitespace)
+        {
+            return None;
+        }
+        Some(t.to_string())
     }
 
     /// The words before a line's unit phrase, where they open with a capital letter
@@ -1441,7 +1544,9 @@ impl Ctx<'_> {
         }
         let (_, fitted, rows) = best?;
         let mut table = Table {
-            title: self.title_above(top),
+            title: self
+                .title_above(top)
+                .or_else(|| self.title_left_above_header(top, &header_lines)),
             unit: self.unit_near(top, &header_lines, last),
             kind: TableKind::Numeric,
             first_line: top + 1,

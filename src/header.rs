@@ -195,7 +195,14 @@ fn part_score(all: &[&str], i: usize, j: usize, vocab: &Vocab) -> i32 {
         // `Avvik` | `prognose i kr`, `Siste` | `prognose` and `Vedtatt` | `totalt`
         // split one name in two.
         s -= 4;
-    } else if first_kind.is_some() || vocab.is_modifier(first) {
+    } else if first_kind.is_some()
+        || vocab.is_modifier(first)
+        || first.len() > 1
+            && first.ends_with('-')
+            && words.get(1).is_some_and(|n| vocab.kind_of(n).is_some())
+    {
+        // A kind word, a modifier, or a word broken at its hyphen before a kind word
+        // (`Års-` / `budsjett`) starts a name.
         s += 3;
     } else if is_year(first) {
         s += 1;
@@ -266,6 +273,9 @@ fn part_score(all: &[&str], i: usize, j: usize, vocab: &Vocab) -> i32 {
     {
         s -= 4;
     }
+    // Two years in one name are two columns (`2022 2023 2024` over three numbers).
+    let years = words.iter().filter(|w| crate::layout::is_year(w)).count() as i32;
+    s -= 6 * (years - 1).max(0);
     let (kind, coherence) = resolve_kind(words, vocab);
     // Numbers under a status or description header: that header is not this column's.
     if kind.is_text() {
@@ -516,6 +526,50 @@ fn capital_names(words: &[&str], count: usize) -> Option<Header> {
     Some(named_header(label, columns))
 }
 
+/// A header that ends in one year per column, each year once (`Sektor 2022 2023 2024`,
+/// `SUM tiltak per kapittel 2025 2026 2027 2028`): the years name the columns and the
+/// words before them the label column. Only where the header ends in the years: `Regnskap
+/// 2023 Budsjett 2024` names each year's column by its own words.
+fn year_columns(words: &[&str], count: usize, vocab: &Vocab) -> Option<Header> {
+    if count < 2 || words.len() < count {
+        return None;
+    }
+    let (before, years) = words.split_at(words.len() - count);
+    if !years.iter().all(|w| crate::layout::is_year(w)) {
+        return None;
+    }
+    // Each year once, and no year just before them (`2022 2023 2024` over two numbers
+    // is no header of two years).
+    let mut seen: Vec<&str> = years.to_vec();
+    seen.sort_unstable();
+    seen.dedup();
+    if seen.len() != count || before.last().is_some_and(|w| is_year(w)) {
+        return None;
+    }
+    let columns = years
+        .iter()
+        .map(|y| Column {
+            name: (*y).to_string(),
+            kind: ColumnKind::Aar,
+            period: norm_word(y).parse().map_or(Period::Unknown, Period::Year),
+            span: address_span(&[*y]),
+        })
+        .collect();
+    // Scored as the fit scores one name per year.
+    let at = before.len();
+    let score = (at..words.len())
+        .map(|i| part_score(words, i, i + 1, vocab))
+        .sum();
+    Some(Header {
+        label: join_wrapped(before),
+        columns,
+        text_columns: Vec::new(),
+        mid: None,
+        fitted: true,
+        score,
+    })
+}
+
 /// No word of the header names a kind of column (amounts, budget, deviation, ...).
 pub fn no_kind_words(words: &[&str], vocab: &Vocab) -> bool {
     !words.iter().any(|w| vocab.kind_of(w).is_some())
@@ -587,9 +641,17 @@ pub fn fit(words: &[&str], count: usize, vocab: &Vocab) -> Header {
         return generic(true);
     }
     // The label header: leading words before the first word that can start a column.
-    let first_start = words
-        .iter()
-        .position(|w| vocab.kind_of(w).is_some() || vocab.is_modifier(w) || is_year(w));
+    // A word broken at its hyphen starts a name with the kind word it joins (`Års-` /
+    // `budsjett`).
+    let first_start = (0..words.len()).find(|&i| {
+        let w = words[i];
+        vocab.kind_of(w).is_some()
+            || vocab.is_modifier(w)
+            || is_year(w)
+            || w.len() > 1
+                && w.ends_with('-')
+                && words.get(i + 1).is_some_and(|n| vocab.kind_of(n).is_some())
+    });
     // A header named by its words alone keeps the text columns after its numbers
     // (`… Avbrudd lærekontrakt Merknad`).
     let with_text = |h: Header| Header {
@@ -599,6 +661,9 @@ pub fn fit(words: &[&str], count: usize, vocab: &Vocab) -> Header {
     let Some(first_start) = first_start else {
         return plain_names(words, count, vocab).map_or_else(|| generic(false), with_text);
     };
+    if let Some(h) = year_columns(words, count, vocab) {
+        return with_text(h);
+    }
     if no_kind_words(words, vocab) {
         if let Some(h) = capital_names(words, count) {
             return with_text(h);

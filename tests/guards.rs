@@ -201,8 +201,6 @@ fn a_completion_the_vocabulary_does_not_know_is_still_that_cell() {
     );
 }
 
-/// Numeric cells of the first item row of the first table, in column order.
-/// The kind of each column of the first table.
 /// The first table's column names.
 fn column_names(doc: &Document) -> Vec<&str> {
     doc.tables[0]
@@ -1301,4 +1299,66 @@ fn the_economic_overviews_results_are_checked_with_incomes_positive() {
     );
     // Resultat eksterne finanstransaksjoner = inntekter − utgifter.
     assert_planted_found(name, "-43 100", "-34 100", "RL104", 26);
+}
+
+/// Column names of a table, in order.
+fn table_column_names(doc: &Document, table: usize) -> Vec<String> {
+    doc.tables[table]
+        .columns
+        .iter()
+        .map(|c| c.name.clone())
+        .collect()
+}
+
+#[test]
+fn a_header_of_years_under_a_title_names_one_column_per_year() {
+    let name = "header-of-years-under-a-title.txt";
+    let (doc, diags) = read(name);
+    assert!(diags.is_empty(), "{:?}", codes(&diags));
+    assert_eq!(doc.tables.len(), 2);
+    for t in 0..2 {
+        assert_eq!(
+            table_column_names(&doc, t),
+            ["2022", "2023", "2024"],
+            "table {t}"
+        );
+    }
+    assert_eq!(
+        doc.tables[0].title.as_deref(),
+        Some("Sykefravær i prosent per sektor")
+    );
+    assert_planted_found(name, "388,2      391,6", "388,2      392,6", "RL101", 16);
+}
+
+#[test]
+fn a_header_laid_out_in_columns_is_read_column_by_column() {
+    let name = "header-laid-out-in-columns.txt";
+    let (doc, diags) = read(name);
+    assert!(diags.is_empty(), "{:?}", codes(&diags));
+    assert_eq!(
+        table_column_names(&doc, 0),
+        [
+            "Års-budsjett",
+            "Budsjett hittil",
+            "Regnskap hittil",
+            "Avvik hittil"
+        ]
+    );
+    assert_eq!(
+        table_column_names(&doc, 1),
+        ["Fond pr. 31.12.2023", "Endring 2024", "Fond pr. 31.12.2024"]
+    );
+    assert_eq!(
+        table_column_names(&doc, 2),
+        ["Regnskap 2024", "Reg. budsjett 2024", "Regnskap 2023"]
+    );
+    // The relations the names give are checked.
+    assert_planted_found(name, "14 120   -1 613", "14 120   -1 631", "RL102", 6);
+    assert_planted_found(
+        name,
+        "45 210       -53 190",
+        "45 210       -53 910",
+        "RL102",
+        15,
+    );
 }
