@@ -755,6 +755,14 @@ impl Ctx<'_> {
                     lines.push(i);
                     top = i;
                     seen_header = true;
+                    // The header may go on above it (`Regnskap  Regulert …` over `Beløp
+                    // i 1000 kr  2024  budsjett 2024 …`).
+                    if i > 0 && !self.is_gap(i - 1) && !claimed[i - 1] {
+                        let above = &self.infos[i - 1];
+                        if above.is_header_like() && above.unit.is_none() && above.run.is_none() {
+                            continue;
+                        }
+                    }
                 }
                 // A short unit line right under a header word is part of that column's
                 // name (`2024,` / `skatteinntekt` / `i 1000 kr`): the header goes on.
@@ -1037,7 +1045,8 @@ impl Ctx<'_> {
     /// pr.` over `Område  31.12.2023  2024  31.12.2024`. The line with the most segments
     /// gives the columns; every other line's segments join the column they overlap most
     /// (or lie nearest), and each column's words are read top to bottom. Only for two or
-    /// more adjacent lines of two or more segments each, three or more on one of them.
+    /// more adjacent lines of two or more segments each, three or more on one of them or
+    /// every segment over or under one of two.
     fn aligned_words(&self, lines: &[usize]) -> Option<Vec<&str>> {
         if lines.len() < 2 {
             return None;
@@ -1048,10 +1057,14 @@ impl Ctx<'_> {
             return None;
         }
         let base = (0..segs.len()).max_by_key(|&k| (segs[k].len(), k))?;
-        if segs[base].len() < 3 {
+        let slots: Vec<(usize, usize)> = segs[base].iter().map(|s| (s.0, s.1)).collect();
+        // Two columns only where every segment stands over or under one of them.
+        let over = |x0: usize, x1: usize| slots.iter().any(|&(a, b)| b.min(x1) > a.max(x0));
+        if slots.len() < 2
+            || slots.len() == 2 && !segs.iter().flatten().all(|(x0, x1, _)| over(*x0, *x1))
+        {
             return None;
         }
-        let slots: Vec<(usize, usize)> = segs[base].iter().map(|s| (s.0, s.1)).collect();
         let mut cols: Vec<Vec<&str>> = vec![Vec::new(); slots.len()];
         for line in &segs {
             for (x0, x1, words) in line {

@@ -290,11 +290,13 @@ pub fn describe_lexed(
     }
     let loose = best_at.and_then(|b| loose_join(&runs, b, toks));
     let mut best: Option<Run> = best_at.map(|b| runs.swap_remove(b));
-    // A run of lone dashes is no row: `- -` in prose.
-    if best
-        .as_ref()
-        .is_some_and(|r| r.atoms.iter().all(|a| a.group.is_none()))
-    {
+    // A run of lone dashes is no row (`- -` in prose), unless it ends a labelled line
+    // with two or more: `Utlån av egne midler - -`, a row of nil cells.
+    if best.as_ref().is_some_and(|r| {
+        let labelled = toks[..r.tokens.0].iter().any(|t| t.kind == TokenKind::Word);
+        let ends = toks[r.tokens.1..].iter().all(|t| t.is_gap());
+        r.atoms.iter().all(|a| a.group.is_none()) && !(r.atoms.len() >= 2 && labelled && ends)
+    }) {
         best = None;
     }
     // A project code before the project's name (`10045 Rehabilitering Nordvik`): one

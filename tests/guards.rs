@@ -1362,3 +1362,25 @@ fn a_header_laid_out_in_columns_is_read_column_by_column() {
         15,
     );
 }
+
+#[test]
+fn a_row_of_nil_dashes_is_a_row() {
+    let name = "rows-of-nil-dashes.txt";
+    let (doc, diags) = read(name);
+    assert!(diags.is_empty(), "{:?}", codes(&diags));
+    let labels: Vec<&str> = doc.tables[0]
+        .rows
+        .iter()
+        .map(|r| r.label.as_str())
+        .collect();
+    assert!(labels.contains(&"Utlån av egne midler"), "{labels:?}");
+    assert!(labels.contains(&"Sum investeringsutgifter"), "{labels:?}");
+    assert_eq!(
+        table_column_names(&doc, 1),
+        ["Regnskap 2024", "Regulert budsjett 2024"]
+    );
+    // The Sum under a nil row is a total, checked: before, the nil row's label swallowed it.
+    assert_planted_found(name, "189 194 216 450", "91 054 216 450", "RL101", 8);
+    // The prose line with dashes is no row.
+    assert_eq!(doc.tables.len(), 2);
+}
