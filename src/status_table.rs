@@ -881,6 +881,10 @@ fn title_above(ctx: &Ctx<'_>, header: usize) -> Option<String> {
         {
             above
         }
+        // A sentence, or the end of one (`og ett tiltak er avsluttet.`), titles nothing.
+        _ if sentence(first) || ctx.line(first).trim_start().starts_with(char::is_lowercase) => {
+            return None;
+        }
         _ => first,
     };
     Some(ctx.line(k).trim().to_string()).filter(|t| t.chars().count() <= 100)

@@ -1384,3 +1384,23 @@ fn a_row_of_nil_dashes_is_a_row() {
     // The prose line with dashes is no row.
     assert_eq!(doc.tables.len(), 2);
 }
+
+#[test]
+fn a_count_of_one_value_is_not_a_count_of_its_meaning() {
+    let name = "count-of-one-value-beside-another-of-its-meaning.txt";
+    let (_, diags) = read(name);
+    // `to tiltak er gjennomført` beside `ett tiltak er avsluttet`: two `Gjennomført`, not
+    // the three rows that are done.
+    assert!(diags.is_empty(), "{:?}", codes(&diags));
+    let (_, diags) = read_planted(
+        name,
+        "to tiltak er gjennomført",
+        "fire tiltak er gjennomført",
+    );
+    assert_eq!(codes(&diags), [("RL305", 1)]);
+    assert!(
+        diags[0].message.contains("på linje 4"),
+        "{}",
+        diags[0].message
+    );
+}
