@@ -2286,7 +2286,12 @@ impl Ctx<'_> {
                             || self
                                 .vocab
                                 .is_status_prefix(&crate::vocab::phrase_words(first));
-                        words.len() >= 3 && tail.ends_with(['.', '!']) && !near
+                        // A finished sentence, or one that wraps onto the next line
+                        // (`Oppsigelse kan tidligst skje fra` / `1. januar 2026.`).
+                        let sentence = tail.ends_with(['.', '!'])
+                            || words.len() >= 4
+                                && words.iter().any(|w| self.vocab.is_sentence_word(w));
+                        words.len() >= 3 && sentence && !near
                     };
                 match year_end {
                     _ if described => {

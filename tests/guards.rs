@@ -1404,3 +1404,24 @@ fn a_count_of_one_value_is_not_a_count_of_its_meaning() {
         diags[0].message
     );
 }
+
+#[test]
+fn a_wrapped_description_without_its_status_is_no_status() {
+    let name = "money-table-status-missing-before-wrapped-description.txt";
+    let (doc, diags) = read(name);
+    assert_eq!(codes(&diags), [("RL301", 7)]);
+    let row = doc.tables[0]
+        .rows
+        .iter()
+        .find(|r| r.line == 7)
+        .expect("row 7");
+    assert_eq!(
+        row.cells.last().map(|c| c.text.as_str()),
+        Some("Oppsigelse kan tidligst skje fra 1. januar 2026.")
+    );
+    // The rows with a status and a wrapped description keep both.
+    assert_eq!(
+        statuses(&doc),
+        ["Ferdig", "", "Ferdig", "I arbeid", "Ferdig"]
+    );
+}
