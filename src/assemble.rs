@@ -3037,10 +3037,24 @@ pub fn relations_for(columns: &[Column], vocab: &Vocab) -> Vec<Relation> {
                 }
             }
             if resolved == def.terms.len() {
+                let mut either_sign = def.either_sign;
+                if def.later_minus_earlier {
+                    if let [(a, _), (b, _)] = terms[..] {
+                        if let (crate::model::Period::Year(ya), crate::model::Period::Year(yb)) =
+                            (columns[a].period, columns[b].period)
+                        {
+                            if ya != yb {
+                                let (later, earlier) = if ya > yb { (a, b) } else { (b, a) };
+                                terms = vec![(later, true), (earlier, false)];
+                                either_sign = false;
+                            }
+                        }
+                    }
+                }
                 out.push(Relation {
                     result: ri,
                     terms,
-                    either_sign: def.either_sign,
+                    either_sign,
                     empty_is_zero: def.empty_is_zero,
                     percent_ok: def.percent_ok,
                     magnitude,

@@ -156,6 +156,10 @@ pub struct RelationDef {
     /// The terms may be of other periods than the result (a change between two years).
     #[serde(default)]
     pub any_period: bool,
+    /// Where the two terms are of two named years, the later is added and the earlier
+    /// subtracted, and the result's sign is judged: a change runs from the earlier year.
+    #[serde(default)]
+    pub later_minus_earlier: bool,
 }
 
 /// A column relation a user declares for tables by title (`rapportlint.toml`):

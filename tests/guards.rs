@@ -1425,3 +1425,16 @@ fn a_wrapped_description_without_its_status_is_no_status() {
         ["Ferdig", "", "Ferdig", "I arbeid", "Ferdig"]
     );
 }
+
+#[test]
+fn a_change_between_two_years_runs_from_the_earlier() {
+    let name = "change-between-two-years.txt";
+    let (_, diags) = read(name);
+    assert!(diags.is_empty(), "{:?}", codes(&diags));
+    // A change with its sign turned: 13,8 − 14,3 is −0,5, not 0,5.
+    assert_planted_found(name, "13,8 -0,5", "13,8 0,5", "RL102", 6);
+    // A wrong change.
+    assert_planted_found(name, "398,1 -4,5", "398,1 -3,5", "RL102", 7);
+    // A fund's result with its sign turned: −53 190 − (−98 400) is 45 210.
+    assert_planted_found(name, "-98 400 45 210", "-98 400 -45 210", "RL102", 13);
+}

@@ -12,7 +12,8 @@ use crate::vocab::Vocab;
 use rust_decimal::Decimal;
 
 /// What it does: checks, in every row, the relations between columns that the header
-/// names: `Avvik = budsjett − regnskap` (or − prognose), `Endring = ny − gammel`,
+/// names: `Avvik = budsjett − regnskap` (or − prognose), `Endring = ny − gammel` (between
+/// two named years the later − the earlier, sign included),
 /// `Samlet = Korttid + Langtid`, `UB = IB + endring`, `UB = IB + avsetning − bruk`
 /// (a reduction subtracted by its size, however it is printed), `Endringer = revidert −
 /// opprinnelig budsjett`, `Sum 2025–2028 = 2025 + … + 2028` (a nil dash adds nothing),
@@ -30,7 +31,8 @@ use rust_decimal::Decimal;
 ///
 /// Every printed value stands for an interval of ± half its last unit; a relation holds
 /// when the intervals meet, so rounding is never a finding. Deviations are checked by
-/// size only here: which way a deviation runs is the sign rules' business. A relation
+/// size only here (a change between two named years by its sign too): which way a
+/// deviation runs is the sign rules' business. A relation
 /// with a missing, nil, percent or ambiguously read cell is skipped and counted. On a
 /// total row, a broken relation is a warning where an item row above lacks one of its
 /// values (the total may be right and that row incomplete); the help names that row.
@@ -45,7 +47,8 @@ pub const INFO: RuleInfo = RuleInfo {
     docs: "\
 Hva den gjør
   Kontrollerer i hver rad forholdet mellom kolonnene som overskriften angir:
-  Avvik = budsjett − regnskap (eller − prognose), Endring = ny − gammel,
+  Avvik = budsjett − regnskap (eller − prognose), Endring = ny − gammel (mellom to
+  navngitte år det seneste − det tidligste, med fortegn),
   Samlet = Korttid + Langtid, UB = IB + endring, UB = IB + avsetning − bruk
   (bruk og avdrag trekkes fra uansett fortegn), Endringer = revidert − opprinnelig
   budsjett, Sum 2025–2028 = 2025 + … + 2028 (en strek teller som null)
@@ -66,7 +69,8 @@ Retting
 Avrunding
   Hver trykte verdi står for et intervall på ± en halv enhet i siste siffer; et
   forhold holder når intervallene møtes. Avrunding gir aldri funn. Avvik kontrolleres
-  bare på størrelse her; retningen er fortegnsreglenes sak. Et forhold med en
+  bare på størrelse her (en endring mellom to navngitte år også på fortegn);
+  retningen er fortegnsreglenes sak. Et forhold med en
   manglende, tom, prosent- eller tvetydig lest celle hoppes over og telles. På en
   sumrad er et brutt forhold en advarsel der en rad over mangler en av verdiene
   (summen kan være riktig og raden ufullstendig); hjelpelinjen nevner raden.",
