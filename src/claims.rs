@@ -134,7 +134,13 @@ fn read_paragraph(
         // counts after it in the sentence count parts of it.
         let mut whole: Option<String> = None;
         for k in 0..words.len() {
-            let Some(count) = number(&words[k].norm, cw) else {
+            // `en`, `ett` are articles, but counts where a verb follows right after a
+            // join (`… ferdig og ett er forsinket`).
+            let one = matches!(words[k].norm.as_str(), "en" | "én" | "ett" | "ei" | "eitt")
+                && k > 0
+                && (words[k - 1].norm == "og" || words[k - 1].printed.ends_with(','))
+                && words.get(k + 1).is_some_and(|w| cw.verbs.contains(&w.norm));
+            let Some(count) = number(&words[k].norm, cw).or(one.then_some(1)) else {
                 continue;
             };
             // `fire` in `Tre av fire vedtak er ferdig` is the whole the part is of.
@@ -184,9 +190,18 @@ fn read_paragraph(
                 || noun_at.is_some_and(|j| (k + 1..j).any(|m| is_total(&words[m].norm, cw)));
             // After a whole, the verb stands before the count (`… er 8 gjennomført og 2
             // forsinket`): the status right after it.
+            // With the verb before the count (`Per 30. april er fire av vedtakene
+            // ferdig`, `er tre tiltak gjennomført`), the status right after the noun.
+            let verb_before = ends_before(words, k, &cw.verbs);
             let status = status_after(words, after, vocab).or_else(|| {
-                (noun_at.is_none() && whole.is_some())
-                    .then(|| status_at(words, after, vocab))
+                ((noun_at.is_none() && whole.is_some()) || verb_before && noun_at.is_some())
+                    .then(|| {
+                        let mut j = after;
+                        while words.get(j).is_some_and(|w| cw.adverbs.contains(&w.norm)) {
+                            j += 1;
+                        }
+                        status_at(words, j, vocab)
+                    })
                     .flatten()
             });
             if !total && status.is_none() {

@@ -1075,7 +1075,8 @@ fn a_count_sentence_names_a_list_by_its_title_without_status() {
     // title's opening `Status` is no part of what the list lists.
     let name = "count-sentence-under-status-title.txt";
     let (doc, diags) = read(name);
-    assert_eq!(doc.claims.len(), 1, "{name}");
+    // `Tre … er gjennomført` and `ett er utsatt`.
+    assert_eq!(doc.claims.len(), 2, "{name}");
     assert!(diags.is_empty(), "{name}: {:?}", codes(&diags));
     assert_planted_found(name, "Tre klimatiltak er", "To klimatiltak er", "RL305", 3);
 }
@@ -1437,4 +1438,20 @@ fn a_change_between_two_years_runs_from_the_earlier() {
     assert_planted_found(name, "398,1 -4,5", "398,1 -3,5", "RL102", 7);
     // A fund's result with its sign turned: −53 190 − (−98 400) is 45 210.
     assert_planted_found(name, "-98 400 45 210", "-98 400 -45 210", "RL102", 13);
+}
+
+#[test]
+fn a_count_with_the_verb_before_it_is_read() {
+    let name = "count-with-the-verb-before-it.txt";
+    let (doc, diags) = read(name);
+    assert!(diags.is_empty(), "{:?}", codes(&diags));
+    // `er tre av vedtakene ferdig og ett er forsinket`: both counts read.
+    assert_eq!(doc.claims.len(), 2, "{:?}", doc.claims);
+    assert_planted_found(
+        name,
+        "er tre av vedtakene",
+        "er fire av vedtakene",
+        "RL305",
+        1,
+    );
 }
