@@ -997,12 +997,28 @@ impl Ctx<'_> {
                     k = end;
                 }
                 None => {
-                    out.extend(self.segments(lines[k]).into_iter().flat_map(|s| s.2));
+                    let line = self.line(lines[k]);
+                    out.extend(self.header_tokens(lines[k]).map(|t| t.text(line)));
                     k += 1;
                 }
             }
         }
         out
+    }
+
+    /// A line's tokens that header words are made of: words, quarters, numbers,
+    /// percent marks and dashes.
+    fn header_tokens(&self, i: usize) -> impl Iterator<Item = &crate::lex::Token> {
+        self.infos[i].lexed.tokens.iter().filter(|t| {
+            matches!(
+                t.kind,
+                TokenKind::Word
+                    | TokenKind::Quarter
+                    | TokenKind::Group(_)
+                    | TokenKind::Percent
+                    | TokenKind::Dash
+            )
+        })
     }
 
     /// A line's header words in segments: words apart by one space join, two or more
@@ -1011,17 +1027,7 @@ impl Ctx<'_> {
         let line = self.line(i);
         let mut out: Vec<(usize, usize, Vec<&str>)> = Vec::new();
         let mut prev_end = None;
-        for t in &self.infos[i].lexed.tokens {
-            if !matches!(
-                t.kind,
-                TokenKind::Word
-                    | TokenKind::Quarter
-                    | TokenKind::Group(_)
-                    | TokenKind::Percent
-                    | TokenKind::Dash
-            ) {
-                continue;
-            }
+        for t in self.header_tokens(i) {
             let (a, b) = (t.start as usize, t.end as usize);
             let x0 = line.get(..a).map_or(0, |p| p.chars().count());
             let x1 = x0 + t.text(line).chars().count();
@@ -1142,16 +1148,21 @@ impl Ctx<'_> {
                     None => continue,
                 }
             }
-            if info.run.is_some() && !self.year_run(i) {
-                return None;
-            }
-            let t = self.line(i).trim();
-            if info.is_prose(t) || t.chars().count() > 80 || t.ends_with('.') || t.ends_with(',') {
-                return None;
-            }
-            return Some(t.to_string());
+            return self.reads_as_title(i).map(str::to_string);
         }
         None
+    }
+
+    /// The line, trimmed, where it can be a table's title: no row of numbers (years may
+    /// stand in it), no prose, at most 80 characters, not ending a sentence or a clause.
+    fn reads_as_title(&self, i: usize) -> Option<&str> {
+        let info = &self.infos[i];
+        let t = self.line(i).trim();
+        let title = (info.run.is_none() || self.year_run(i))
+            && !info.is_prose(t)
+            && t.chars().count() <= 80
+            && !t.ends_with(['.', ',']);
+        title.then_some(t)
     }
 
     /// A title that the header's search passed over and left out (`Sykefravær i prosent
@@ -1161,13 +1172,8 @@ impl Ctx<'_> {
         if header.first().is_none_or(|&h| h <= top) || self.is_gap(top) {
             return None;
         }
-        let info = &self.infos[top];
-        let t = self.line(top).trim();
-        if info.run.is_some() && !self.year_run(top)
-            || info.is_prose(t)
-            || t.chars().count() > 80
-            || t.ends_with(['.', ','])
-            || !t.chars().next().is_some_and(char::is_uppercase)
+        let t = self.reads_as_title(top)?;
+        if !t.chars().next().is_some_and(char::is_uppercase)
             // A line over groups of columns (`Totalbudsjett Årets budsjett`) names
             // columns, not the table.
             || header::natural_count(&self.words_of(&[top]), self.vocab) >= 2
@@ -3038,18 +3044,13 @@ pub fn relations_for(columns: &[Column], vocab: &Vocab) -> Vec<Relation> {
             }
             if resolved == def.terms.len() {
                 let mut either_sign = def.either_sign;
-                if def.later_minus_earlier {
-                    if let [(a, _), (b, _)] = terms[..] {
-                        if let (crate::model::Period::Year(ya), crate::model::Period::Year(yb)) =
-                            (columns[a].period, columns[b].period)
-                        {
-                            if ya != yb {
-                                let (later, earlier) = if ya > yb { (a, b) } else { (b, a) };
-                                terms = vec![(later, true), (earlier, false)];
-                                either_sign = false;
-                            }
-                        }
-                    }
+                if let Some(oriented) = def
+                    .later_minus_earlier
+                    .then(|| later_minus_earlier(columns, &terms))
+                    .flatten()
+                {
+                    terms = oriented;
+                    either_sign = false;
                 }
                 out.push(Relation {
                     result: ri,
@@ -3064,6 +3065,22 @@ pub fn relations_for(columns: &[Column], vocab: &Vocab) -> Vec<Relation> {
         }
     }
     out
+}
+
+/// Two terms of two named years as the later added and the earlier subtracted (a
+/// change runs from the earlier year); `None` where they are not of two years.
+fn later_minus_earlier(columns: &[Column], terms: &[(usize, bool)]) -> Option<Vec<(usize, bool)>> {
+    use crate::model::Period;
+    let [(a, _), (b, _)] = *terms else {
+        return None;
+    };
+    match (columns[a].period, columns[b].period) {
+        (Period::Year(ya), Period::Year(yb)) if ya != yb => {
+            let (later, earlier) = if ya > yb { (a, b) } else { (b, a) };
+            Some(vec![(later, true), (earlier, false)])
+        }
+        _ => None,
+    }
 }
 
 /// The columns before `result` that a `*kind` term sums: every column of one of the

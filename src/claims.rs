@@ -188,20 +188,13 @@ fn read_paragraph(
             let total = of_the
                 || total_before(words, k, cw)
                 || noun_at.is_some_and(|j| (k + 1..j).any(|m| is_total(&words[m].norm, cw)));
-            // After a whole, the verb stands before the count (`… er 8 gjennomført og 2
-            // forsinket`): the status right after it.
-            // With the verb before the count (`Per 30. april er fire av vedtakene
-            // ferdig`, `er tre tiltak gjennomført`), the status right after the noun.
+            // Where the verb stands before the count, the status follows right after:
+            // after a whole (`… er 8 gjennomført og 2 forsinket`), or after the noun
+            // (`Per 30. april er fire av vedtakene ferdig`, `er tre tiltak gjennomført`).
             let verb_before = ends_before(words, k, &cw.verbs);
             let status = status_after(words, after, vocab).or_else(|| {
                 ((noun_at.is_none() && whole.is_some()) || verb_before && noun_at.is_some())
-                    .then(|| {
-                        let mut j = after;
-                        while words.get(j).is_some_and(|w| cw.adverbs.contains(&w.norm)) {
-                            j += 1;
-                        }
-                        status_at(words, j, vocab)
-                    })
+                    .then(|| status_at(words, past_adverbs(words, after, cw), vocab))
                     .flatten()
             });
             if !total && status.is_none() {
@@ -287,11 +280,15 @@ fn status_after(words: &[Word], at: usize, vocab: &Vocab) -> Option<usize> {
         })
         .map(|v| v.len())
         .max()?;
-    let mut k = at + verb;
+    status_at(words, past_adverbs(words, at + verb, cw), vocab)
+}
+
+/// The first word from `k` that is no adverb (`allerede`, `nå`).
+fn past_adverbs(words: &[Word], mut k: usize, cw: &ClaimWords) -> usize {
     while words.get(k).is_some_and(|w| cw.adverbs.contains(&w.norm)) {
         k += 1;
     }
-    status_at(words, k, vocab)
+    k
 }
 
 /// The status value the words from `k` start with.

@@ -197,9 +197,7 @@ fn part_score(all: &[&str], i: usize, j: usize, vocab: &Vocab) -> i32 {
         s -= 4;
     } else if first_kind.is_some()
         || vocab.is_modifier(first)
-        || first.len() > 1
-            && first.ends_with('-')
-            && words.get(1).is_some_and(|n| vocab.kind_of(n).is_some())
+        || broken_before_kind(first, words.get(1), vocab)
     {
         // A kind word, a modifier, or a word broken at its hyphen before a kind word
         // (`Års-` / `budsjett`) starts a name.
@@ -282,6 +280,12 @@ fn part_score(all: &[&str], i: usize, j: usize, vocab: &Vocab) -> i32 {
         s -= 6;
     }
     s + coherence
+}
+
+/// A word broken at its hyphen at a line's end, before a kind word it joins (`Års-` /
+/// `budsjett`).
+fn broken_before_kind(w: &str, next: Option<&&str>, vocab: &Vocab) -> bool {
+    w.len() > 1 && w.ends_with('-') && next.is_some_and(|n| vocab.kind_of(n).is_some())
 }
 
 /// A year (`2024`) or a date (`31.12.2024`): a header word that names a column's time.
@@ -648,9 +652,7 @@ pub fn fit(words: &[&str], count: usize, vocab: &Vocab) -> Header {
         vocab.kind_of(w).is_some()
             || vocab.is_modifier(w)
             || is_year(w)
-            || w.len() > 1
-                && w.ends_with('-')
-                && words.get(i + 1).is_some_and(|n| vocab.kind_of(n).is_some())
+            || broken_before_kind(w, words.get(i + 1), vocab)
     });
     // A header named by its words alone keeps the text columns after its numbers
     // (`… Avbrudd lærekontrakt Merknad`).

@@ -8,10 +8,10 @@ use rust_decimal::Decimal;
 /// What it does: checks percent columns against the amounts in the same row: a share
 /// (`Andel = del / helhet`, `sysselsatte / befolkning`), a share of the table's total
 /// (`Andel` over a `Sum` of `100,0 %`: the row's amount / the total's amount) or a
-/// deviation in percent (`Avvik i % = Avvik / |budsjett|`). Which two columns a percent column is computed
-/// from is read from the header (`Avvik i %` next to `Avvik` and a budget) or, where the
-/// header does not say, found from the table itself: the pair of columns that gives the
-/// printed percent in nearly every row.
+/// deviation in percent (`Avvik i % = Avvik / |budsjett|`). Which two columns a percent
+/// column is computed from is read from the header (`Avvik i %` next to `Avvik` and a
+/// budget) or, where the header does not say, found from the table itself: the pair of
+/// columns that gives the printed percent in nearly every row.
 ///
 /// Why it matters: a percentage that does not match its own figures was usually typed
 /// by hand or left from an earlier draft; readers quote the percentage, not the counts.

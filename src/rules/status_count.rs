@@ -13,8 +13,9 @@ use crate::vocab::{Vocab, phrase_words};
 /// that meaning (`fire er ferdige` over `Ferdig` and `Gjennomført`). A sentence is
 /// checked only when it, or a sentence next to it in its paragraph, names the lists by
 /// their title (`økonomiplan`, `verbalvedtak`, `«Status investeringsprosjekter»`), or
-/// when its paragraph stands right over a list's header: then the sentence and the tables clearly count the same set.
-/// Approximate counts (`over 170`, `om lag 40`) are no claims.
+/// when its paragraph stands right over a list's header: then the sentence and the
+/// tables clearly count the same set. Approximate counts (`over 170`, `om lag 40`) are
+/// no claims.
 ///
 /// Why it matters: the summary is what most readers take away; a summary that counts
 /// 44 decisions where the lists report 33 says either that decisions are missing from
@@ -42,8 +43,8 @@ Hva den gjør
   kontrolleres bare når den, eller en setning ved siden av i samme avsnitt, nevner
   listene ved tittelen deres (økonomiplan, verbalvedtak, «Status
   investeringsprosjekter»), eller når avsnittet står rett over overskriften til en
-  liste: da teller setningen og tabellene tydelig det
-  samme. Omtrentlige tall («over 170», «om lag 40») er ingen påstand.
+  liste: da teller setningen og tabellene tydelig det samme. Omtrentlige tall («over
+  170», «om lag 40») er ingen påstand.
 
 Hvorfor det er viktig
   Sammendraget er det de fleste lesere tar med seg; et sammendrag som teller 44 vedtak

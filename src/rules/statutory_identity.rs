@@ -15,12 +15,12 @@ use rust_decimal::Decimal;
 /// Sum netto driftsutgifter` (in the økonomisk oversikt: `Sum driftsinntekter og Sum
 /// driftsutgifter`), `Resultat eksterne finanstransaksjoner = Sum eksterne
 /// finansinntekter og Sum eksterne finansutgifter`, `Sum netto driftsutgifter = Sum
-/// bevilgninger drift, netto og Avskrivninger`, `Netto driftsresultat = Brutto driftsresultat, Netto
-/// finansutgifter og Motpost avskrivninger`, `Fremført til inndekning = Netto
-/// driftsresultat og Sum disponeringer` (and its § 5-5 counterpart), the balance sheet's
-/// `Sum eiendeler = Sum egenkapital og gjeld`, and the population accounts (`Folkevekst =
-/// Fødselsoverskudd + Netto innvandring og flytting`) (`rules/statutory.toml`, bokmål and
-/// nynorsk wording).
+/// bevilgninger drift, netto og Avskrivninger`, `Netto driftsresultat = Brutto
+/// driftsresultat, Netto finansutgifter og Motpost avskrivninger`, `Fremført til
+/// inndekning = Netto driftsresultat og Sum disponeringer` (and its § 5-5 counterpart),
+/// the balance sheet's `Sum eiendeler = Sum egenkapital og gjeld`, and the population
+/// accounts (`Folkevekst = Fødselsoverskudd + Netto innvandring og flytting`)
+/// (`rules/statutory.toml`, bokmål and nynorsk wording).
 ///
 /// Why it matters: these lines are what the council votes on and what the county
 /// governor reads; an identity that does not hold means a line was edited by hand.
