@@ -271,9 +271,6 @@ fn part_score(all: &[&str], i: usize, j: usize, vocab: &Vocab) -> i32 {
     {
         s -= 4;
     }
-    // Two years in one name are two columns (`2022 2023 2024` over three numbers).
-    let years = words.iter().filter(|w| crate::layout::is_year(w)).count() as i32;
-    s -= 6 * (years - 1).max(0);
     let (kind, coherence) = resolve_kind(words, vocab);
     // Numbers under a status or description header: that header is not this column's.
     if kind.is_text() {

@@ -1450,3 +1450,19 @@ fn a_count_with_the_verb_before_it_is_read() {
         1,
     );
 }
+
+#[test]
+fn names_over_a_line_of_years_give_one_column_per_year() {
+    // `Regnskap Regnskap Regnskap` / `2024 2023 2022` over three amounts (review 7's
+    // d30): three columns, not five.
+    let name = "names-over-a-line-of-years.txt";
+    let doc = read_clean(name);
+    assert_eq!(table_column_names(&doc, 0), ["2024", "2023", "2022"]);
+    assert_planted_found(
+        name,
+        "1 236 640 1 176 187",
+        "1 236 640 1 167 187",
+        "RL101",
+        14,
+    );
+}
