@@ -1301,6 +1301,15 @@ fn the_economic_overviews_results_are_checked_with_incomes_positive() {
     );
     // Resultat eksterne finanstransaksjoner = inntekter − utgifter.
     assert_planted_found(name, "-43 100", "-34 100", "RL104", 26);
+    // Netto driftsresultat = Brutto driftsresultat + Resultat eksterne
+    // finanstransaksjoner + Motpost avskrivninger.
+    assert_planted_found(
+        name,
+        "Netto driftsresultat                         29 400",
+        "Netto driftsresultat                         24 900",
+        "RL104",
+        28,
+    );
 }
 
 /// Column names of a table, in order.
