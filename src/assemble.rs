@@ -997,6 +997,22 @@ impl Ctx<'_> {
                     k = end;
                 }
                 None => {
+                    // Two adjacent lines of a header printed row by row: names over
+                    // their qualifiers.
+                    if end - k == 2 {
+                        let words = |i: usize| {
+                            let line = self.line(i);
+                            self.header_tokens(i)
+                                .map(|t| t.text(line))
+                                .collect::<Vec<_>>()
+                        };
+                        let (names, quals) = (words(lines[k]), words(lines[k + 1]));
+                        if let Some(w) = header::interleave_rows(&names, &quals, self.vocab) {
+                            out.extend(w);
+                            k = end;
+                            continue;
+                        }
+                    }
                     let line = self.line(lines[k]);
                     out.extend(self.header_tokens(lines[k]).map(|t| t.text(line)));
                     k += 1;

@@ -204,7 +204,9 @@ fn part_score(all: &[&str], i: usize, j: usize, vocab: &Vocab) -> i32 {
         s += 3;
     } else if is_year(first) {
         s += 1;
-    } else if vocab.is_qualifier(first) {
+    } else if vocab.is_qualifier(first) && !movement_name(first, vocab) {
+        // A qualifier goes on naming the column before, but a capitalised movement word
+        // starts one (`IB 01.01.2024` | `Nye lån`).
         s -= 3;
     } else if capital_name(first) {
         // An unknown capitalised word starts a name (`Utgifter per innbygger`).
@@ -220,7 +222,7 @@ fn part_score(all: &[&str], i: usize, j: usize, vocab: &Vocab) -> i32 {
             capital_name(w)
                 && vocab.kind_of(w).is_none()
                 && !vocab.is_modifier(w)
-                && !vocab.is_qualifier(w)
+                && (!vocab.is_qualifier(w) || movement_name(w, vocab))
         })
         .count() as i32;
     // A word in parentheses qualifies the name before it (`Budsjett 2024` /
@@ -354,7 +356,9 @@ pub fn natural_count(words: &[&str], vocab: &Vocab) -> usize {
             Some(k) if current == Some(k) && vocab.is_continuation(w) => false,
             Some(_) => true,
             None if year => prev_plain,
-            None => modifier && !prev_modifier,
+            // A capitalised movement word starts a column of a balance table (`Nye
+            // lån`, `Avdrag`).
+            None => modifier && !prev_modifier || movement_name(w, vocab),
         };
         if starts {
             count += 1;
@@ -417,6 +421,12 @@ fn starts_name(w: &str) -> bool {
     }
 }
 
+/// A capitalised word that names a movement between two balances (`Nye` lån,
+/// `Avdrag`, `Tilgang`).
+fn movement_name(w: &str, vocab: &Vocab) -> bool {
+    capital_name(w) && (vocab.is_addition(w) || vocab.is_reduction(w))
+}
+
 /// A capitalised word that is no abbreviation in capitals (`NM`, `KOSTRA`).
 fn capital_name(w: &str) -> bool {
     let mut chars = w.chars();
@@ -466,9 +476,19 @@ fn join_wrapped(words: &[&str]) -> String {
 }
 
 fn column_of(words: &[&str], vocab: &Vocab) -> Column {
+    let mut kind = resolve_kind(words, vocab).0;
+    // A balance named by a word that says no side (`Saldo`) is the closing one when
+    // dated at the year's end (`Saldo 31.12.2024`).
+    let opening = |w: &&str| matches!(norm_word(w).as_str(), "ib" | "inngående" | "inngåande");
+    if kind == ColumnKind::Inngaende
+        && !words.iter().any(opening)
+        && words.iter().any(|w| w.starts_with("31.12"))
+    {
+        kind = ColumnKind::Utgaende;
+    }
     Column {
         name: join_wrapped(words),
-        kind: resolve_kind(words, vocab).0,
+        kind,
         period: period_of(words, vocab),
         span: address_span(words),
     }
@@ -754,6 +774,141 @@ pub fn fit(words: &[&str], count: usize, vocab: &Vocab) -> Header {
     }
 }
 
+/// A header printed row by row: one line of column names over one line of what
+/// qualifies them (`Enhet Budsjett Regnskap Avvik Budsjett Prognose Avvik` over `hiå.
+/// hiå. hiå. 2025 2025 prognose`, `Fond Saldo Avsetninger Bruk av fond Saldo` over
+/// `01.01.2024 31.12.2024`). Read flat, the second line's words would all join the last
+/// names; here each qualifier joins the name it stands under. With no positions to go
+/// by, the qualifiers go to the names in order, leftmost first, except where a word says
+/// where it belongs: a date to a balance (`Saldo`), a budget noun or a text word to a
+/// lone modifier (`Rev.` / `bud.`, `Est.` / `ferdig`). The names are the capitalised
+/// words with the lower-case words after them; the qualifiers are grouped (`budsjett
+/// 2024`: a year ends a group) by dynamic programming over words and names, so the
+/// reading is polynomial. Returns the words in reading order (each name followed by its
+/// qualifiers), or `None` when the two lines do not read as one row-wise header: the
+/// second line must hold only lower-case words, years and dates, and the first no year
+/// or date (a header wrapped cell by cell puts years among the names).
+pub fn interleave_rows<'a>(
+    names: &[&'a str],
+    quals: &[&'a str],
+    vocab: &Vocab,
+) -> Option<Vec<&'a str>> {
+    let qual_like = |w: &&str| is_year(w) || starts_lower(w);
+    if !(2..=12).contains(&quals.len())
+        || !quals.iter().all(qual_like)
+        || names.len() < 2
+        || !names.first().is_some_and(|w| starts_upper(w))
+        || names
+            .iter()
+            .any(|w| is_year(w) || w.chars().any(|c| c.is_ascii_digit()))
+        || no_kind_words(names, vocab)
+    {
+        return None;
+    }
+    // The names: each capitalised word starts one.
+    let mut segs: Vec<&[&str]> = Vec::new();
+    let mut start = 0;
+    for i in 1..=names.len() {
+        if i == names.len() || starts_upper(names[i]) {
+            segs.push(&names[start..i]);
+            start = i;
+        }
+    }
+    let n = segs.len();
+    let m = quals.len();
+    if n < 2 {
+        return None;
+    }
+    let kind = |w: &str| {
+        vocab
+            .kind_of(w)
+            .map(|k| ColumnKind::from_name(&vocab.kinds[k].name))
+    };
+    let compat = |j: usize, group: &[&str]| -> i64 {
+        let seg = segs[j];
+        let mut s = 0;
+        // The label column's name takes no qualifier of the numbers.
+        let label = j == 0
+            && (vocab.is_label_header(seg[0])
+                || kind(seg[0]).is_none() && !vocab.is_modifier(seg[0]));
+        if label {
+            s -= 2;
+        }
+        let seg_kind = resolve_kind(seg, vocab).0;
+        if group.iter().any(|w| crate::layout::is_date(w))
+            && matches!(
+                seg_kind,
+                ColumnKind::Inngaende | ColumnKind::Utgaende | ColumnKind::Ukjent
+            )
+        {
+            s += 3;
+        }
+        let lone_modifier = seg.len() == 1 && vocab.is_modifier(seg[0]);
+        match kind(group[0]) {
+            Some(k) if k == ColumnKind::Budsjett || k.is_text() => {
+                if lone_modifier {
+                    s += 3;
+                } else if k == ColumnKind::Budsjett && seg_kind != ColumnKind::Ukjent {
+                    s -= 3;
+                }
+            }
+            _ => {}
+        }
+        s
+    };
+    // A group of up to three words, a year or date only as its last.
+    let valid = |a: usize, b: usize| !quals[a..b - 1].iter().any(|w| is_year(w));
+    // best[t][j]: the best key for the first t qualifiers over the first j names: the
+    // fit of each qualifier to its name first, then as many groups as can be (but no
+    // kind word torn from its year), then the leftmost names.
+    const NONE: i64 = i64::MIN / 4;
+    let mut best = vec![vec![NONE; n + 1]; m + 1];
+    let mut from = vec![vec![(0usize, 0usize); n + 1]; m + 1];
+    best[0][0] = 0;
+    for j in 0..n {
+        for t in 0..=m {
+            if best[t][j] == NONE {
+                continue;
+            }
+            if best[t][j] > best[t][j + 1] {
+                best[t][j + 1] = best[t][j];
+                from[t][j + 1] = (t, j);
+            }
+            for u in t + 1..=m.min(t + 3) {
+                if !valid(t, u) {
+                    continue;
+                }
+                // A kind word keeps the year after it (`budsjett 2024`).
+                let torn = u < m && is_year(quals[u]) && kind(quals[u - 1]).is_some();
+                let key = best[t][j] + compat(j, &quals[t..u]) * 10_000 + 1_000
+                    - 2_000 * i64::from(torn)
+                    - j as i64;
+                if key > best[u][j + 1] {
+                    best[u][j + 1] = key;
+                    from[u][j + 1] = (t, j);
+                }
+            }
+        }
+    }
+    if best[m][n] == NONE {
+        return None;
+    }
+    let mut given: Vec<&[&str]> = vec![&[]; n];
+    let (mut t, mut j) = (m, n);
+    while j > 0 {
+        let (pt, pj) = from[t][j];
+        given[pj] = &quals[pt..t];
+        t = pt;
+        j = pj;
+    }
+    Some(
+        segs.iter()
+            .zip(given)
+            .flat_map(|(s, g)| s.iter().chain(g.iter()).copied())
+            .collect(),
+    )
+}
+
 /// A status column named among the numeric columns (`Påløpt totalt Est. ferdig Rev.
 /// bud.`): its words (with the modifiers right before them) are taken out, and where
 /// they stood is returned with them, as the index of the next word left.
@@ -934,5 +1089,59 @@ mod plain_tests {
         // Three words do not split into two columns.
         let w: Vec<&str> = "Redusert innleie pga".split(' ').collect();
         assert!(!fit(&w, 2, &v).fitted);
+    }
+}
+
+#[cfg(test)]
+mod row_wise_tests {
+    use super::*;
+
+    fn split(s: &str) -> Vec<&str> {
+        s.split(' ').collect()
+    }
+
+    #[test]
+    fn qualifiers_join_the_names_they_stand_under() {
+        let v = Vocab::embedded().unwrap();
+        let w = interleave_rows(
+            &split("Rekneskap Regulert Opphavleg Avvik"),
+            &split("2024 budsjett 2024 budsjett 2024"),
+            &v,
+        );
+        assert_eq!(
+            w.unwrap().join(" "),
+            "Rekneskap 2024 Regulert budsjett 2024 Opphavleg budsjett 2024 Avvik"
+        );
+        let w = interleave_rows(
+            &split("Fond Saldo Avsetninger Bruk av fond Saldo"),
+            &split("01.01.2024 31.12.2024"),
+            &v,
+        );
+        assert_eq!(
+            w.unwrap().join(" "),
+            "Fond Saldo 01.01.2024 Avsetninger Bruk av fond Saldo 31.12.2024"
+        );
+    }
+
+    #[test]
+    fn a_header_wrapped_cell_by_cell_is_not_read_row_wise() {
+        let v = Vocab::embedded().unwrap();
+        // Years among the names: the cells wrapped one by one.
+        assert!(
+            interleave_rows(
+                &split("Regnskap 2023 Budsjett"),
+                &split("2024 prognose"),
+                &v
+            )
+            .is_none()
+        );
+        // A capitalised word under the names starts a name of its own.
+        assert!(interleave_rows(&split("Regnskap Budsjett"), &split("2024 Avvik"), &v).is_none());
+        // One word under the names: nothing to tell the two readings apart.
+        assert!(interleave_rows(&split("Regnskap Budsjett"), &split("2024"), &v).is_none());
+        // More qualifier groups than names.
+        assert!(
+            interleave_rows(&split("Regnskap Budsjett"), &split("2023 2024 2025"), &v).is_none()
+        );
     }
 }

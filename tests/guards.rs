@@ -1466,12 +1466,156 @@ fn names_over_a_line_of_years_give_one_column_per_year() {
     // d30): three columns, not five.
     let name = "names-over-a-line-of-years.txt";
     let doc = read_clean(name);
-    assert_eq!(table_column_names(&doc, 0), ["2024", "2023", "2022"]);
+    assert_eq!(
+        table_column_names(&doc, 0),
+        ["Regnskap 2024", "Regnskap 2023", "Regnskap 2022"]
+    );
     assert_planted_found(
         name,
         "1 236 640 1 176 187",
         "1 236 640 1 167 187",
         "RL101",
         14,
+    );
+}
+
+#[test]
+fn a_header_printed_row_by_row_gives_each_name_its_qualifier() {
+    // `Enhet Budsjett Regnskap Avvik Budsjett Prognose Avvik` over `hiå. hiå. hiå. 2025
+    // 2025 prognose` (review 7's d29): six columns, each name with the word under it.
+    let name = "two-row-header-names-over-periods.txt";
+    let doc = read_clean(name);
+    assert_eq!(
+        table_column_names(&doc, 0),
+        [
+            "Budsjett hiå.",
+            "Regnskap hiå.",
+            "Avvik hiå.",
+            "Budsjett 2025",
+            "Prognose 2025",
+            "Avvik prognose"
+        ]
+    );
+    assert_planted_found(name, "Sum 359 378", "Sum 359 478", "RL101", 12);
+}
+
+#[test]
+fn years_under_the_first_names_of_a_row_wise_header() {
+    // `Art Oppr. bud. Rev. bud. Regnskap Avvik i kr Avvik i %` over `2025 2025 2025`
+    // (review 7's p06): the years go to the first three names, the percent stays the
+    // deviation's.
+    let name = "two-row-header-years-under-some.txt";
+    let doc = read_clean(name);
+    assert_eq!(
+        table_column_names(&doc, 0),
+        [
+            "Oppr. bud. 2025",
+            "Rev. bud. 2025",
+            "Regnskap 2025",
+            "Avvik i kr",
+            "Avvik i %"
+        ]
+    );
+    assert_planted_found(name, "-10 147 -7,2 %", "-10 147 -9,2 %", "RL103", 8);
+}
+
+#[test]
+fn a_nynorsk_5_4_header_printed_row_by_row() {
+    // `Rekneskap Regulert Opphavleg Avvik` over `2024 budsjett 2024 budsjett 2024`
+    // (review 7's p07): four columns, the budget nouns under the modifiers.
+    let name = "two-row-header-nynorsk-5-4.txt";
+    let doc = read_clean(name);
+    assert_eq!(
+        table_column_names(&doc, 0),
+        [
+            "Rekneskap 2024",
+            "Regulert budsjett 2024",
+            "Opphavleg budsjett 2024",
+            "Avvik"
+        ]
+    );
+    assert_planted_found(
+        name,
+        "Brutto driftsresultat 49 713",
+        "Brutto driftsresultat 59 713",
+        "RL104",
+        15,
+    );
+}
+
+#[test]
+fn dates_under_a_row_wise_fund_header_go_to_the_balances() {
+    // `Fond Saldo Avsetninger Bruk av fond Saldo` over `01.01.2024 31.12.2024` (review
+    // 7's p09): the dates name the balances, and the balance at 31.12 is the closing
+    // one, so UB = IB + avsetninger − bruk is checked.
+    let name = "two-row-header-fund-dates.txt";
+    let doc = read_clean(name);
+    assert_eq!(
+        table_column_names(&doc, 0),
+        [
+            "Saldo 01.01.2024",
+            "Avsetninger",
+            "Bruk av fond",
+            "Saldo 31.12.2024"
+        ]
+    );
+    assert_eq!(
+        doc.tables[0].columns[3].kind,
+        rapportlint::model::ColumnKind::Utgaende
+    );
+    assert_planted_found(name, "-29 620 218 868", "-29 620 219 868", "RL102", 9);
+}
+
+#[test]
+fn a_completion_column_named_over_two_rows_is_checked() {
+    // `Investering Vedtatt Påløpt Est. Rev. Regnskap Avvik i kr Kommentar` over `totalt
+    // totalt ferdig bud.` (review 7's p18): `Est. ferdig` a completion column among the
+    // numbers, so an empty one is found.
+    let name = "two-row-header-completion.txt";
+    let doc = read_clean(name);
+    assert_eq!(
+        table_column_names(&doc, 0)[..5],
+        [
+            "Vedtatt totalt",
+            "Påløpt totalt",
+            "Rev. bud.",
+            "Regnskap",
+            "Avvik i kr"
+        ]
+    );
+    assert_planted_found(
+        name,
+        "107 100 3K-2026 11 400",
+        "107 100  11 400",
+        "RL301",
+        11,
+    );
+}
+
+#[test]
+fn nye_lan_names_a_column_between_two_dated_balances() {
+    // `IB 01.01.2024 Nye lån Avdrag UB 31.12.2024` (review 7's d28 and p08): four
+    // columns, in thousands and in whole kroner.
+    for name in ["loan-header-nye-lan.txt", "loan-header-nye-lan-kroner.txt"] {
+        let doc = read_clean(name);
+        assert_eq!(
+            table_column_names(&doc, 0),
+            ["IB 01.01.2024", "Nye lån", "Avdrag", "UB 31.12.2024"],
+            "{name}"
+        );
+    }
+    assert_planted_found(
+        "loan-header-nye-lan.txt",
+        "94 556 2 004 101",
+        "94 556 2 014 101",
+        "RL102",
+        6,
+    );
+    assert_planted_found(
+        "loan-header-nye-lan-kroner.txt",
+        "31 443 583 649 315 587",
+        "31 443 583 659 315 587",
+        "RL102",
+        7,
     );
 }
