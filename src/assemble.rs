@@ -786,7 +786,20 @@ impl Ctx<'_> {
             // 2023 2024`), not a running header that ends in a year (`Fjordvik kommune –
             // 2. tertialrapport 2025`).
             let years = self.year_run(i) && info.words <= info.header_words + 1;
-            if info.is_header_like() || years || self.fragment(i) {
+            // Label-column words right over a first row whose label goes on in lower case
+            // (`Tjenester for` / `funksjonshemmede 105 204 …`, under a header repeated
+            // after a page break): the start of that row's label, no header fragment.
+            let label_start = lines.is_empty()
+                && i + 1 == first
+                && info.kind_words == 0
+                && !self.year_run(i)
+                && self
+                    .line(first)
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase);
+            if info.is_header_like() || years || self.fragment(i) && !label_start {
                 if info.is_header_like() || years {
                     seen_header = true;
                 }

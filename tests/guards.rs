@@ -1619,3 +1619,29 @@ fn nye_lan_names_a_column_between_two_dated_balances() {
         7,
     );
 }
+
+#[test]
+fn a_wrapped_label_under_a_repeated_header_stays_a_label() {
+    // After `Side 12 av 40` / ` `, the header repeated over `Tjenester for` /
+    // `funksjonshemmede 105 204 …` (review 7's d16): the label's first line is no header
+    // fragment, the table goes on across the break, and `Sum` covers all four units.
+    let name = "repeated-header-over-wrapped-label.txt";
+    let doc = read_clean(name);
+    assert_eq!(doc.tables.len(), 1);
+    let labels: Vec<&str> = doc.tables[0]
+        .rows
+        .iter()
+        .map(|r| r.label.as_str())
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "Hjemmetjenesten Nord",
+            "Hjemmetjenesten Sør",
+            "Tjenester for funksjonshemmede",
+            "Tildelingskontoret",
+            "Sum"
+        ]
+    );
+    assert_planted_found(name, "Sum 297 778", "Sum 297 878", "RL101", 14);
+}
