@@ -1645,3 +1645,16 @@ fn a_wrapped_label_under_a_repeated_header_stays_a_label() {
     );
     assert_planted_found(name, "Sum 297 778", "Sum 297 878", "RL101", 14);
 }
+
+#[test]
+fn a_count_total_with_no_unit_line_is_checked() {
+    // `Barnehage Gutter Jenter` with no unit line (review 7's p14): the columns' kind is
+    // unknown, but one adds up over the four rows, so a total in the other that leaves
+    // out exactly one of them is reported.
+    let name = "count-total-with-no-unit.txt";
+    read_clean(name);
+    assert_planted_found(name, "Sum 358 328", "Sum 243 328", "RL101", 8);
+    // Off by a value that is no row's: no evidence of what it sums, no finding.
+    let (_, diags) = read_planted(name, "Sum 358 328", "Sum 250 328");
+    assert_without(&diags, "RL101", name);
+}

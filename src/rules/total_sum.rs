@@ -874,6 +874,11 @@ fn judge(
                     additive(k)
                         || close(acc, found)
                         || firm_row && row.cell(k).is_some_and(|c| !c.percent)
+                        // The difference is one of three or more rows the other column
+                        // adds up over: that row left out (counts with no unit line).
+                        || cover.len() >= 3
+                            && one_row_is(table, &cover, k, found, acc.sum, Decimal::ONE)
+                                .is_some()
                 }
                 // Two rows or more, and not the rows twice over (a sum among the rows
                 // that the label did not mark: `Inv i varige driftsmidler`).
