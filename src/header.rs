@@ -186,6 +186,7 @@ fn part_score(all: &[&str], i: usize, j: usize, vocab: &Vocab) -> i32 {
         s -= 4;
     } else if first_kind.is_some()
         && (prev_kind == Some(ColumnKind::Avvik)
+            && (!capital_name(first) || vocab.is_modifier(first))
             || prev_kind == Some(ColumnKind::Endring)
                 && !vocab.is_modifier(first)
                 && !starts_upper(first)

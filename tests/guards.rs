@@ -1658,3 +1658,27 @@ fn a_count_total_with_no_unit_line_is_checked() {
     let (_, diags) = read_planted(name, "Sum 358 328", "Sum 250 328");
     assert_without(&diags, "RL101", name);
 }
+
+#[test]
+fn a_flipped_sign_under_a_total_is_reported_at_its_cell() {
+    // `Sektor Budsjett 2025 Prognose 2025 Avvik Regnskap hiå.` (review 7's p24): four
+    // columns, `Avvik` and `Regnskap hiå.` apart; an item whose sign is turned, so that
+    // `Sum` adds up only with it turned back, is reported at the item's cell.
+    let name = "flipped-sign-under-a-total.txt";
+    let doc = read_clean(name);
+    assert_eq!(
+        table_column_names(&doc, 0),
+        ["Budsjett 2025", "Prognose 2025", "Avvik", "Regnskap hiå."]
+    );
+    let (_, diags) = read_planted(name, "0,0 206,1", "0,0 \u{2212}206,1");
+    let d = diags
+        .iter()
+        .find(|d| d.code == "RL101")
+        .expect("the flipped sign is found");
+    assert_eq!((d.primary.line, d.primary.column), (7, 26), "{d:?}");
+    assert_eq!(d.expected.as_deref(), Some("206,1"));
+    // The total is among the cells it was computed from.
+    assert!(d.related.iter().any(|p| p.line == 10), "{d:?}");
+    // A total that leaves out a row is still reported at the total.
+    assert_planted_found(name, "Sum 1 039,7", "Sum 892,4", "RL101", 10);
+}

@@ -1275,6 +1275,82 @@ fn diagnostic(
             }
         }
     };
+    let total_place = place_of(
+        cell,
+        if nb {
+            format!("radene gir {expected_text}")
+        } else {
+            format!("the rows give {expected_text}")
+        },
+    );
+    // A row whose sign, turned, makes the total add up: the fix is in that row, so the
+    // finding points at its cell, and the total is what it was computed from.
+    // Only where the turned sign explains the total within its rounding and the value
+    // is no small number (with `2` and `4` a turn fits a wrong total by chance).
+    let j = all_found.iter().position(|&(k, _)| k == col);
+    let flipped = key
+        .filter(|_| why_nb == "fortegn?")
+        .and_then(|r| Some((r, table.rows[r].cell(col)?)))
+        .filter(|(_, c)| {
+            c.value.is_some_and(|v| {
+                let tol = j.map_or(Decimal::ZERO, |j| e.accs[j].tol) + half_unit(found);
+                v.abs() >= Decimal::from(20) * half_unit(v)
+                    && (computed - v - v - found).abs() <= tol
+            })
+        });
+    if let Some((r, c)) = flipped {
+        let v = c.value.unwrap_or_default();
+        let turned = format_norwegian(-v, minus_char(c));
+        let row_name = row_label(table, r);
+        let message = if nb {
+            format!(
+                "«{row_name}» i kolonnen «{col_name}» er {}, men da går ikke «{label}» (linje {}) opp: den er {}, og radene gir {expected_text}; med {turned} går den opp{unit}",
+                c.text, total.line, cell.text
+            )
+        } else {
+            format!(
+                "«{row_name}» in column «{col_name}» is {}, but then «{label}» (line {}) does not add up: it is {}, and the rows give {expected_text}; with {turned} it adds up{unit}",
+                c.text, total.line, cell.text
+            )
+        };
+        let help = Some(if nb {
+            format!("snu fortegnet i raden «{row_name}», eller rett summen om raden er riktig")
+        } else {
+            format!(
+                "turn the sign in the row «{row_name}», or correct the total if the row is right"
+            )
+        });
+        let mut related = vec![total_place];
+        for &k in cover {
+            if k != r {
+                if let Some(other) = table.rows[k].cell(col) {
+                    related.push(place_of(other, row_label(table, k)));
+                }
+            }
+        }
+        return Diagnostic {
+            code: INFO.code,
+            rule: INFO.name,
+            severity: INFO.severity,
+            message,
+            help,
+            primary: place_of(
+                c,
+                if nb {
+                    "fortegn?".into()
+                } else {
+                    "sign?".into()
+                },
+            ),
+            related,
+            table: TableRef::of(table),
+            expected: Some(turned),
+            found: Some(c.text.clone()),
+            delta: Some(format_norwegian(v + v, minus_char(c))),
+            relation,
+            fix: None,
+        };
+    }
     if let Some(r) = key
         && let Some(c) = table.rows[r].cell(col)
     {
@@ -1301,14 +1377,7 @@ fn diagnostic(
         severity: INFO.severity,
         message,
         help,
-        primary: place_of(
-            cell,
-            if nb {
-                format!("radene gir {expected_text}")
-            } else {
-                format!("the rows give {expected_text}")
-            },
-        ),
+        primary: total_place,
         related,
         table: TableRef::of(table),
         expected: Some(expected_text),
