@@ -380,6 +380,18 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Table> {
                     rows.push(make_row(ctx, &task, None, &[]));
                     task.clear();
                 }
+                // A list of one paragraph per row (task, its status at the end of the
+                // task's last line, the description right under it): a finished
+                // paragraph in the task gathered so far, an empty line after it, is a
+                // row whose status is missing, its description from the line after the
+                // task's sentence ends.
+                if let Some(gap) = paragraph_rows(ctx, &rows, &task) {
+                    let done: Vec<usize> = task.drain(..gap).collect();
+                    let desc_at = (1..done.len())
+                        .find(|&k| ctx.line(done[k - 1]).trim_end().ends_with(['.', '!']))
+                        .unwrap_or(done.len());
+                    rows.push(make_row(ctx, &done[..desc_at], None, &done[desc_at..]));
+                }
                 task.push(j);
                 let after = ctx.line(j).get(f.end..).unwrap_or("");
                 let desc_start = f.end + after.len() - after.trim_start().len();
@@ -397,6 +409,7 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Table> {
                         row.label.push(' ');
                     }
                     row.label.push_str(head);
+                    row.label_lines.push(j + 1);
                 }
                 let (mut more, mut next) = description(ctx, j + 1, 0, &header_text);
                 // Rows one per line with no empty line between (`Task Fullført Comment.`
@@ -451,6 +464,26 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Table> {
         };
     }
     out
+}
+
+/// In a list whose rows so far each carry a status and a description (one paragraph
+/// per row), where the task text gathered so far holds an empty line after a line that
+/// ends a sentence: the number of task lines before that empty line, a row of its own.
+fn paragraph_rows(ctx: &Ctx<'_>, rows: &[Row], task: &[usize]) -> Option<usize> {
+    let described =
+        |r: &Row| r.cells.iter().any(|c| c.column == 0) && r.cells.iter().any(|c| c.column == 1);
+    if rows.is_empty() || !rows.iter().all(described) {
+        return None;
+    }
+    let gap = (1..task.len()).rev().find(|&k| task[k - 1] + 1 < task[k])?;
+    let before = &task[..gap];
+    (before.len() >= 2
+        && ctx
+            .line(before[before.len() - 1])
+            .trim_end()
+            .ends_with(['.', '!'])
+        && (before[before.len() - 1] + 1..task[gap]).all(|l| ctx.infos[l].blank))
+    .then_some(gap)
 }
 
 /// The status table of the rows read under the header at `header_line`: task, status
@@ -901,9 +934,14 @@ fn status_inside(ctx: &Ctx<'_>, i: usize) -> Option<Found> {
         .filter(|t| t.is_word())
         .map(|t| (t.start as usize, t.text(line)))
         .collect();
-    for k in 2..words.len() {
+    for k in 1..words.len() {
         let (start, w) = words[k];
         if !w.chars().next().is_some_and(|c| c.is_uppercase()) {
+            continue;
+        }
+        // Two words of task text before the status, or one that ends the task's
+        // sentence (`grender. Ferdig`, the short last line of a wrapped task).
+        if k == 1 && !words[0].1.ends_with(['.', '!']) {
             continue;
         }
         let rest: Vec<String> = words[k..].iter().map(|(_, w)| norm_word(w)).collect();

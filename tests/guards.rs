@@ -1682,3 +1682,24 @@ fn a_flipped_sign_under_a_total_is_reported_at_its_cell() {
     // A total that leaves out a row is still reported at the total.
     assert_planted_found(name, "Sum 1 039,7", "Sum 892,4", "RL101", 10);
 }
+
+#[test]
+fn a_status_after_a_short_last_task_line_is_read() {
+    // `grender. Ferdig`, `heltidskultur. I rute` (review 7's d12): one word of task text
+    // that ends its sentence, then the status.
+    let doc = read_clean("status-after-short-last-task-line.txt");
+    assert_eq!(statuses(&doc), ["I rute", "Ferdig", "I rute", "Forsinket"]);
+}
+
+#[test]
+fn a_missing_status_at_the_end_of_a_task_line_is_found_there() {
+    // One paragraph per row, the status ending the task's last line (review 7's p15).
+    let name = "status-at-end-of-task-line-missing.txt";
+    let doc = read_clean(name);
+    assert_eq!(statuses(&doc), ["I rute", "Ferdig", "Forsinket", "I rute"]);
+    // The status removed: the row is found at the end of its task's last line, its
+    // description kept apart.
+    assert_planted_found(name, "tjenesten. Forsinket", "tjenesten.", "RL301", 13);
+    let (doc, _) = read_planted(name, "tjenesten. Forsinket", "tjenesten.");
+    assert_eq!(statuses(&doc), ["I rute", "Ferdig", "", "I rute"]);
+}

@@ -55,6 +55,20 @@ Retting
 /// Check the rows that carry a status field.
 pub fn check(doc: &Document, table: &Table, opts: &Options, out: &mut Vec<Diagnostic>) {
     let nb = opts.lang == Lang::Nb;
+    // Rows whose status stands at the end of their task's last line, and rows whose
+    // status stands elsewhere (on a line of its own, or in a money table).
+    let (at_end, elsewhere) = table
+        .status_rows()
+        .into_iter()
+        .filter_map(|(row, cell)| Some((row, cell?)))
+        .fold((0, 0), |(a, b), (row, cell)| {
+            if row.label_lines.last() == Some(&cell.line) {
+                (a + 1, b)
+            } else {
+                (a, b + 1)
+            }
+        });
+    let inline_statuses = table.kind == TableKind::Status && at_end >= 2 && at_end > elsewhere;
     for (row, cell) in table.status_rows() {
         if cell.is_some() {
             continue;
@@ -79,7 +93,21 @@ pub fn check(doc: &Document, table: &Table, opts: &Options, out: &mut Vec<Diagno
                 .get(row.line.saturating_sub(1))
                 .and_then(|&(s, e)| doc.text.get(s..e))
                 .is_some_and(|t| t.starts_with(' ') && t.trim().is_empty());
+        // A list whose statuses end the task's last line (`… i hjemmet. I rute`): the
+        // status is missing at the end of this task's last line.
+        let task_end = inline_statuses
+            .then(|| row.label_lines.last().copied())
+            .flatten();
         let primary = match anchor {
+            _ if task_end.is_some() && !lone => line_place(
+                doc,
+                task_end.unwrap_or(row.line),
+                if nb {
+                    "status mangler på slutten av linjen"
+                } else {
+                    "status missing at the end of the line"
+                },
+            ),
             _ if lone => line_place(
                 doc,
                 row.line,
