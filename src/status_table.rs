@@ -238,6 +238,286 @@ pub(crate) fn unknown_status_at_start(ctx: &Ctx<'_>, i: usize) -> Option<Found> 
     })
 }
 
+/// How the statuses of a list read so far stand: at the start of the line after their
+/// task with the description after them on the line (`Iht. plan Saken …`), or alone
+/// on a line of their own. Two in three of the rows with a status, and at least one,
+/// must show the layout for [`odd_status_at_start`] to be asked.
+#[derive(Clone, Copy, Default)]
+struct Layout {
+    at_start: bool,
+    alone: bool,
+    /// At the end of the task's last line, the description on the lines below.
+    ends_line: bool,
+}
+
+/// What the rows of a list read so far show, counted as they are read (each row once,
+/// so that asking costs nothing however long the list): how their statuses stand (see
+/// [`Layout`]), whether they frame a row whose status is missing (every row with a
+/// status and a description ending its sentence, no task a sentence of its own), and
+/// the widest task line and description seen (in characters).
+#[derive(Default)]
+struct Shape {
+    seen: usize,
+    statuses: usize,
+    at_start: usize,
+    alone: usize,
+    ends_line: usize,
+    framed: bool,
+    task_width: usize,
+    desc_width: usize,
+}
+
+/// How a status cell stands on its line: (at the start with text after it, alone on
+/// the line, at the end of a task line).
+fn stands(ctx: &Ctx<'_>, label_lines: &[usize], c: &Cell) -> (bool, bool, bool) {
+    let line = ctx.line(c.line - 1);
+    let own_line = c.column_start == 1 + line.len() - line.trim_start().len()
+        && !label_lines.contains(&c.line);
+    let alone = own_line && c.text.chars().count() == line.trim().chars().count();
+    let ends_line =
+        label_lines.contains(&c.line) && c.column_end == 1 + line.trim_end().chars().count();
+    (own_line && !alone, alone, ends_line)
+}
+
+impl Shape {
+    /// Count the rows added since the last call.
+    fn update(&mut self, ctx: &Ctx<'_>, rows: &[Row]) {
+        if self.seen == 0 {
+            self.framed = true;
+        }
+        for r in rows.get(self.seen..).unwrap_or(&[]) {
+            let status = r.cells.iter().find(|c| c.column == 0);
+            let desc = r.cells.iter().find(|c| c.column == 1);
+            if let Some(c) = status {
+                let (a, b, e) = stands(ctx, &r.label_lines, c);
+                self.statuses += 1;
+                self.at_start += usize::from(a);
+                self.alone += usize::from(b);
+                self.ends_line += usize::from(e);
+            }
+            self.framed &= status.is_some()
+                && !r.label.trim_end().ends_with(['.', '!'])
+                && desc.is_some_and(|c| c.text.trim_end().ends_with(['.', '!']));
+            for &l in &r.label_lines {
+                self.task_width = self.task_width.max(ctx.line(l - 1).trim().chars().count());
+            }
+            if let Some(c) = desc {
+                self.desc_width = self
+                    .desc_width
+                    .max(c.column_end.saturating_sub(c.column_start));
+            }
+        }
+        self.seen = self.seen.max(rows.len());
+    }
+
+    /// [`Shape::update`], then the shape.
+    fn update_with(&mut self, ctx: &Ctx<'_>, rows: &[Row]) -> &Shape {
+        self.update(ctx, rows);
+        self
+    }
+
+    /// The layout of the rows counted and of the status `current` at the start of its
+    /// line, when the row it starts is being read.
+    fn layout(&self, ctx: &Ctx<'_>, current: Option<(usize, &Found)>) -> Layout {
+        let (mut total, mut a, mut b, mut e) =
+            (self.statuses, self.at_start, self.alone, self.ends_line);
+        if let Some((l, f)) = current {
+            let (x, y, z) = stands(ctx, &[], &status_cell(ctx, l, f, 0));
+            total += 1;
+            a += usize::from(x);
+            b += usize::from(y);
+            e += usize::from(z);
+        }
+        let holds = |k: usize| k >= 1 && k * 3 >= total * 2;
+        Layout {
+            at_start: holds(a),
+            alone: holds(b),
+            ends_line: holds(e),
+        }
+    }
+
+    /// The widest task line, when the rows counted may frame a row whose status is
+    /// missing inside the text of the row being read.
+    fn frame(&self) -> Option<usize> {
+        (self.seen > 0 && self.framed).then_some(self.task_width)
+    }
+}
+
+/// Does line `l` start with a capital letter?
+fn starts_capital(ctx: &Ctx<'_>, l: usize) -> bool {
+    ctx.line(l).trim_start().starts_with(char::is_uppercase)
+}
+
+/// Does line `l` end a sentence or a clause (`.`, `!`, `?`, `:`, `;`, `,`)?
+fn ends_clause(ctx: &Ctx<'_>, l: usize) -> bool {
+    ctx.line(l)
+        .trim_end()
+        .ends_with(['.', '!', '?', ':', ';', ','])
+}
+
+/// A task with no status, and its description, inside the lines `lines` of what reads
+/// as one cell: after a line that ends a sentence, one to four lines that start with a
+/// capital and end no clause, no wider than the list's tasks (`Redusere bruken av
+/// vikarer i` / `skolene`), the last of them short enough that the next word would have
+/// fitted in the description column (`desc_width`, the widest description line seen),
+/// then a line that starts with a capital, the text ending its sentence. `after` is the
+/// line before `lines[0]`. Returns the indices in `lines` where the task and its
+/// description start.
+fn task_inside(
+    ctx: &Ctx<'_>,
+    after: Option<usize>,
+    lines: &[usize],
+    task_width: usize,
+    desc_width: usize,
+) -> Option<(usize, usize)> {
+    let last = *lines.last()?;
+    if !ctx.line(last).trim_end().ends_with(['.', '!']) {
+        return None;
+    }
+    for p in 0..lines.len() {
+        let before = if p == 0 { after } else { Some(lines[p - 1]) };
+        if !before.is_some_and(|b| ctx.line(b).trim_end().ends_with(['.', '!']))
+            || !starts_capital(ctx, lines[p])
+        {
+            continue;
+        }
+        let Some(q) = (p + 1..lines.len()).find(|&k| starts_capital(ctx, lines[k])) else {
+            continue;
+        };
+        let task = &lines[p..q];
+        let words: usize = task
+            .iter()
+            .map(|&l| ctx.line(l).split_whitespace().count())
+            .sum();
+        let fits = task.iter().all(|&l| {
+            let t = ctx.line(l).trim();
+            !ends_clause(ctx, l) && !t.contains(". ") && t.chars().count() <= task_width + 2
+        });
+        // The task's last line ends short of the description column: the next word
+        // would have fitted, so the line was broken there on purpose, not wrapped
+        // (`anbud og avtalen gjelder` / `Kommunene i regionen.` wraps a sentence).
+        let wide = |l: usize| ctx.line(l).trim().chars().count();
+        let next_word = ctx
+            .line(lines[q])
+            .split_whitespace()
+            .next()
+            .map_or(0, |w| w.chars().count());
+        let forced = wide(lines[q - 1]) + 1 + next_word <= desc_width
+            && lines[..p].iter().all(|&l| wide(l) <= desc_width);
+        if task.len() <= MAX_TASK_LINES && words >= 3 && fits && forced {
+            return Some((p, q));
+        }
+    }
+    None
+}
+
+/// In a list whose statuses end their task's last line, the descriptions on the lines
+/// below, with no empty lines between rows: a row whose status is missing at the start
+/// of the task text gathered so far (`Redusere bruken av vikarer i` / `skolene` /
+/// `Rekrutteringen tar lengre tid.` above `Innføre digitale skjema i` / `byggesak I
+/// rute`). The task lines before the last sentence end that a capitalised line
+/// follows are that row: its task up to the first capitalised line after a line that
+/// ends no clause, the line broken short of the description column there, and its
+/// description from there. Returns how many task lines the row takes and where its
+/// description starts among them.
+fn row_inside_task(ctx: &Ctx<'_>, shape: &Shape, task: &[usize]) -> Option<(usize, usize)> {
+    if !shape.layout(ctx, None).ends_line || task.len() < 3 {
+        return None;
+    }
+    shape.frame()?;
+    if task.windows(2).any(|w| w[1] != w[0] + 1) {
+        return None;
+    }
+    let s = (1..task.len()).rev().find(|&k| {
+        ctx.line(task[k - 1]).trim_end().ends_with(['.', '!']) && starts_capital(ctx, task[k])
+    })?;
+    let done = &task[..s];
+    let d = (1..done.len())
+        .find(|&k| starts_capital(ctx, done[k]) && !ends_clause(ctx, done[k - 1]))?;
+    let wide = |l: usize| ctx.line(l).trim().chars().count();
+    let desc_width = shape.desc_width;
+    let next_word = ctx
+        .line(done[d])
+        .split_whitespace()
+        .next()
+        .map_or(0, |w| w.chars().count());
+    let words: usize = done[..d]
+        .iter()
+        .map(|&l| ctx.line(l).split_whitespace().count())
+        .sum();
+    let plain = done[..d]
+        .iter()
+        .all(|&l| !ends_clause(ctx, l) && !ctx.line(l).contains(". "));
+    (words >= 3 && plain && d <= MAX_TASK_LINES && wide(done[d - 1]) + 1 + next_word <= desc_width)
+        .then_some((s, d))
+}
+
+/// Short words a status never ends with: `Ordfører i Moss …` starts a sentence.
+const FUNCTION_WORDS: &[&str] = &[
+    "i", "på", "av", "for", "til", "med", "og", "er", "som", "en", "et", "å", "om", "fra", "ved",
+    "har", "den", "det", "de", "vi", "seg",
+];
+
+/// A status the vocabulary does not know, at the start of line `i` where the list's
+/// layout puts its statuses: one spelled almost like a known one (`Forsinkt`), or up to
+/// three words that start with a capital, the description starting with a capital
+/// after them (`Nesten ferdig Tiltaket …`), or standing alone on the line in a list of
+/// statuses on lines of their own (`Avventer`). The line after must be no status (then
+/// this line was the end of a task), the task above must have two words or more, and
+/// its last line (`above`) must not end a sentence.
+fn odd_status_at_start(
+    ctx: &Ctx<'_>,
+    i: usize,
+    above: usize,
+    task_words: usize,
+    layout: Layout,
+) -> Option<Found> {
+    // A lone word above is a heading (`Klima`), not a task; the task ends on the line
+    // above, or one empty line above.
+    let near_above = above < i && i - above <= 2 && (above + 1..i).all(|k| empty(ctx, k));
+    if !(layout.at_start || layout.alone) || task_words < 2 || !near_above {
+        return None;
+    }
+    if i + 1 < ctx.infos.len() && status_at_start(ctx, i + 1).is_some() {
+        return None;
+    }
+    let line = ctx.line(i);
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let alone_ok = |n: usize| {
+        layout.alone
+            && n == words.len()
+            && ctx.infos.get(i + 1).is_some_and(|x| {
+                !x.blank && ctx.line(i + 1).trim_start().starts_with(char::is_uppercase)
+            })
+    };
+    let inline_ok = |n: usize| layout.at_start && n < words.len();
+    if let Some(f) = near_status_at_start(ctx, i) {
+        let n = line.get(..f.end).unwrap_or("").split_whitespace().count();
+        if inline_ok(n) || alone_ok(n) {
+            return Some(f);
+        }
+        return None;
+    }
+    if ctx.line(above).trim_end().ends_with(['.', '!', ':']) {
+        return None;
+    }
+    let f = unknown_status_at_start(ctx, i)?;
+    let head: Vec<&str> = line.get(..f.end).unwrap_or("").split_whitespace().collect();
+    let n = head.len();
+    let last = head.last()?;
+    let plain = head.iter().all(|w| w.chars().all(char::is_alphabetic))
+        || head.len() == 1 && last.chars().all(|c| c.is_alphabetic() || c == '.');
+    if n > 3
+        || !plain
+        || head.iter().map(|w| w.chars().count()).sum::<usize>() > 24
+        || FUNCTION_WORDS.contains(&last.to_lowercase().as_str())
+        || !(inline_ok(n) || alone_ok(n))
+    {
+        return None;
+    }
+    Some(f)
+}
+
 /// The most lines a wrapped status spans (`Ikke i` / `henhold` / `til plan`).
 const MAX_STATUS_LINES: usize = 3;
 
@@ -300,6 +580,7 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Table> {
             continue;
         }
         let mut rows: Vec<Row> = Vec::new();
+        let mut shape = Shape::default();
         let mut task: Vec<usize> = Vec::new();
         let mut tasks_without_status = 0;
         let mut last_row_line = i;
@@ -324,7 +605,13 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Table> {
                 && status_at_start(ctx, j + 1).is_none()
                 && rows.iter().any(|r| r.cells.iter().any(|c| c.column == 0))
             {
-                let (desc_lines, next) = description(ctx, j + 1, 0, &header_text);
+                let (desc_lines, next) = description(
+                    ctx,
+                    j + 1,
+                    0,
+                    &header_text,
+                    shape.update_with(ctx, &rows).layout(ctx, None),
+                );
                 let mut row = make_row(ctx, &task, None, &desc_lines);
                 row.line = j + 1;
                 rows.push(row);
@@ -342,14 +629,73 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Table> {
             }
             // A status or empty-status block closes the task gathered so far.
             let starts_space = text.starts_with(' ') && !text.starts_with("  ");
-            let found = if task.is_empty() {
-                None
-            } else {
-                status_at_start(ctx, j)
+            let found = match task.last() {
+                None => None,
+                Some(&above) => status_at_start(ctx, j).or_else(|| {
+                    (task.len() <= MAX_TASK_LINES)
+                        .then(|| {
+                            // Only a task of lines in a row (`Klima` / ` ` / `Klimatiltak
+                            // Ansvar` is a heading over another list).
+                            let contiguous = task
+                                .last()
+                                .zip(task.first())
+                                .is_some_and(|(l, f)| l - f + 1 == task.len());
+                            let words = if contiguous {
+                                task.iter()
+                                    .map(|&t| ctx.line(t).split_whitespace().count())
+                                    .sum()
+                            } else {
+                                0
+                            };
+                            odd_status_at_start(
+                                ctx,
+                                j,
+                                above,
+                                words,
+                                shape.update_with(ctx, &rows).layout(ctx, None),
+                            )
+                        })
+                        .flatten()
+                }),
             };
             if let Some(f) = found {
-                let (desc_lines, next) = description(ctx, j, f.lines, &header_text);
+                let layout = shape.update_with(ctx, &rows).layout(ctx, Some((j, &f)));
+                let (mut desc_lines, next) = description(ctx, j, f.lines, &header_text, layout);
+                // A row whose status is missing, read as more of this description: its
+                // own row, with nothing where its status should stand.
+                let after = (f.lines == 1 && ctx.line(j).trim_end().len() > f.end).then_some(j);
+                let task_ends = task
+                    .last()
+                    .is_some_and(|&t| ctx.line(t).trim_end().ends_with(['.', '!']));
+                let inside = shape
+                    .update_with(ctx, &rows)
+                    .frame()
+                    .filter(|_| (layout.at_start || layout.alone) && !task_ends)
+                    .map(|w| {
+                        let own = task.iter().map(|&t| ctx.line(t).trim().chars().count());
+                        own.fold(w, usize::max)
+                    })
+                    .and_then(|w| {
+                        // The widest description text seen: the other rows' first lines,
+                        // and this row's text after its status.
+                        let here = after.map_or(0, |l| {
+                            ctx.line(l)
+                                .get(f.end..)
+                                .unwrap_or("")
+                                .trim()
+                                .chars()
+                                .count()
+                        });
+                        let dw = shape.desc_width.max(here);
+                        task_inside(ctx, after, &desc_lines, w, dw)
+                    });
+                let missing = inside.map(|(p, q)| {
+                    let row = make_row(ctx, &desc_lines[p..q], None, &desc_lines[q..]);
+                    desc_lines.truncate(p);
+                    row
+                });
                 rows.push(make_row(ctx, &task, Some((j, &f)), &desc_lines));
+                rows.extend(missing);
                 last_row_line = next.saturating_sub(1).max(j);
                 task.clear();
                 tasks_without_status = 0;
@@ -361,7 +707,13 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Table> {
                 && (ctx.infos[j - 1].blank || lone_space_text(text) && !rows.is_empty())
             {
                 // An empty status: the description stands where the status should be.
-                let (desc_lines, next) = description(ctx, j, 0, &header_text);
+                let (desc_lines, next) = description(
+                    ctx,
+                    j,
+                    0,
+                    &header_text,
+                    shape.update_with(ctx, &rows).layout(ctx, None),
+                );
                 rows.push(make_row(ctx, &task, None, &desc_lines));
                 last_row_line = next.saturating_sub(1).max(j);
                 task.clear();
@@ -391,6 +743,11 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Table> {
                         .find(|&k| ctx.line(done[k - 1]).trim_end().ends_with(['.', '!']))
                         .unwrap_or(done.len());
                     rows.push(make_row(ctx, &done[..desc_at], None, &done[desc_at..]));
+                } else if let Some((s, d)) =
+                    row_inside_task(ctx, shape.update_with(ctx, &rows), &task)
+                {
+                    let done: Vec<usize> = task.drain(..s).collect();
+                    rows.push(make_row(ctx, &done[..d], None, &done[d..]));
                 }
                 task.push(j);
                 let after = ctx.line(j).get(f.end..).unwrap_or("");
@@ -411,7 +768,13 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Table> {
                     row.label.push_str(head);
                     row.label_lines.push(j + 1);
                 }
-                let (mut more, mut next) = description(ctx, j + 1, 0, &header_text);
+                let (mut more, mut next) = description(
+                    ctx,
+                    j + 1,
+                    0,
+                    &header_text,
+                    shape.update_with(ctx, &rows).layout(ctx, None),
+                );
                 // Rows one per line with no empty line between (`Task Fullført Comment.`
                 // under `Task I rute Comment.`): a line with a status inside is the next
                 // row, not more description.
@@ -419,19 +782,22 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Table> {
                     next = more[k];
                     more.truncate(k);
                 }
+                // The cell starts where its text does: after the status, or on the
+                // line below when the status ends its line.
+                let (cl, cs, ce) = match more.first() {
+                    Some(&l) if desc.is_empty() => {
+                        let t = ctx.line(l);
+                        (l, t.len() - t.trim_start().len(), t.trim_end().len())
+                    }
+                    _ => (j, desc_start, ctx.line(j).trim_end().len()),
+                };
                 let mut full = desc;
                 for l in more {
                     full.push(' ');
                     full.push_str(ctx.line(l).trim());
                 }
                 if !full.trim().is_empty() {
-                    row.cells.push(ctx.text_cell(
-                        j,
-                        desc_start,
-                        ctx.line(j).trim_end().len(),
-                        1,
-                        full.trim(),
-                    ));
+                    row.cells.push(ctx.text_cell(cl, cs, ce, 1, full.trim()));
                 }
                 rows.push(row);
                 last_row_line = next.saturating_sub(1).max(j);
@@ -940,8 +1306,11 @@ fn status_inside(ctx: &Ctx<'_>, i: usize) -> Option<Found> {
             continue;
         }
         // Two words of task text before the status, or one that ends the task's
-        // sentence (`grender. Ferdig`, the short last line of a wrapped task).
-        if k == 1 && !words[0].1.ends_with(['.', '!']) {
+        // sentence (`grender. Ferdig`, the short last line of a wrapped task), or one
+        // lower-case word that ends a wrapped task with the status ending the line
+        // (`hjemmetjenesten Iht. plan`, its description on the lines below).
+        let short_last = words[0].1.chars().next().is_some_and(char::is_lowercase);
+        if k == 1 && !words[0].1.ends_with(['.', '!']) && !short_last {
             continue;
         }
         let rest: Vec<String> = words[k..].iter().map(|(_, w)| norm_word(w)).collect();
@@ -952,6 +1321,9 @@ fn status_inside(ctx: &Ctx<'_>, i: usize) -> Option<Found> {
                 .map(|(s, w)| s + w.len())
                 .unwrap_or(line.len());
             if !starts_cell(line.get(end..).unwrap_or("")) {
+                continue;
+            }
+            if k == 1 && short_last && end < line.trim_end().len() {
                 continue;
             }
             return Some(Found {
@@ -972,6 +1344,7 @@ fn description(
     start: usize,
     status_lines: usize,
     header: &str,
+    layout: Layout,
 ) -> (Vec<usize>, usize) {
     let mut lines = Vec::new();
     let mut j = start + status_lines;
@@ -989,7 +1362,7 @@ fn description(
         && !ctx.infos[j].blank
         && !ctx.noise[j]
         && ctx.line(j).trim() != header
-        && !(j > start && next_task_starts(ctx, j))
+        && !(j > start && next_task_starts(ctx, j, layout))
     {
         lines.push(j);
         j += 1;
@@ -1001,7 +1374,7 @@ fn description(
 /// line above ended its sentence, this one starts with a capital, and within the next
 /// few lines, with no empty line between, a line starts with a status or with one
 /// space (an empty status).
-fn next_task_starts(ctx: &Ctx<'_>, j: usize) -> bool {
+fn next_task_starts(ctx: &Ctx<'_>, j: usize, layout: Layout) -> bool {
     let text = ctx.line(j);
     let prev = ctx.line(j.saturating_sub(1)).trim_end();
     if !prev.ends_with(['.', '!']) || text.starts_with(' ') {
@@ -1024,6 +1397,11 @@ fn next_task_starts(ctx: &Ctx<'_>, j: usize) -> bool {
             status_at_start(ctx, k).is_some()
                 || lone_space_text(ctx.line(k))
                 || ctx.infos[k].lone_space
+                || status_inside(ctx, k).is_some()
+                || k > j && {
+                    let words = (j..k).map(|t| ctx.line(t).split_whitespace().count()).sum();
+                    odd_status_at_start(ctx, k, k - 1, words, layout).is_some()
+                }
         })
 }
 

@@ -1703,3 +1703,87 @@ fn a_missing_status_at_the_end_of_a_task_line_is_found_there() {
     let (doc, _) = read_planted(name, "tjenesten. Forsinket", "tjenesten.");
     assert_eq!(statuses(&doc), ["I rute", "Ferdig", "", "I rute"]);
 }
+
+#[test]
+fn an_unknown_status_at_the_start_of_a_line_is_its_rows_status() {
+    // Rows with no empty line between them, each status at the start of the line after
+    // its task, the description after it (review 8): a status the vocabulary does not
+    // know, or one misspelt, stands where the statuses stand and is reported there, not
+    // read as more of the row above's description.
+    let name = "unknown-status-at-start-of-line.txt";
+    let doc = read_clean(name);
+    assert_eq!(
+        statuses(&doc),
+        ["Iht. plan", "Ferdig", "Forsinket", "Iht. plan", "Ferdig"]
+    );
+    let from = "Forsinket Rekrutteringen";
+    assert_planted_found(name, from, "Avventer Rekrutteringen", "RL302", 14);
+    assert_planted_found(name, from, "Forsinkt Rekrutteringen", "RL302", 14);
+    assert_planted_found(
+        name,
+        "Iht. plan Første",
+        "Nesten ferdig Første",
+        "RL302",
+        17,
+    );
+    let (doc, _) = read_planted(name, from, "Nesten ferdig Rekrutteringen");
+    assert_eq!(
+        statuses(&doc),
+        [
+            "Iht. plan",
+            "Ferdig",
+            "Nesten ferdig",
+            "Iht. plan",
+            "Ferdig"
+        ]
+    );
+    // The status removed: the task and its description are a row of their own, its
+    // status missing at the line where it stood.
+    assert_planted_found(name, from, "Rekrutteringen", "RL301", 14);
+    let (doc, _) = read_planted(name, from, "Rekrutteringen");
+    assert_eq!(
+        statuses(&doc),
+        ["Iht. plan", "Ferdig", "", "Iht. plan", "Ferdig"]
+    );
+}
+
+#[test]
+fn an_unknown_status_alone_on_its_line_is_its_rows_status() {
+    // Each status alone on the line between task and description, no empty lines
+    // (review 8): an unknown status there is reported; a status removed leaves a row
+    // whose status is missing.
+    let name = "unknown-status-alone-on-line.txt";
+    let doc = read_clean(name);
+    assert_eq!(
+        statuses(&doc),
+        ["Iht. plan", "Ferdig", "Forsinket", "Iht. plan"]
+    );
+    assert_planted_found(name, "Forsinket\n", "Venter\n", "RL302", 14);
+    assert_planted_found(name, "Ferdig\n", "Nesten ferdig\n", "RL302", 10);
+    assert_planted_found(name, "Forsinket\n", "", "RL301", 14);
+}
+
+#[test]
+fn a_status_ending_a_wrapped_tasks_last_line_is_read() {
+    // `hjemmetjenesten Iht. plan`, the description on the line below (review 8's
+    // fa_01): one lower-case word ends the wrapped task, the status ends the line.
+    let doc = read_clean("status-ending-wrapped-task-line.txt");
+    assert_eq!(
+        statuses(&doc),
+        ["Iht. plan", "Ferdig", "Forsinket", "I rute"]
+    );
+    assert_eq!(
+        doc.tables[0].rows[2].label,
+        "Redusere bruken av vikarer i skolene"
+    );
+    // The status removed: the task and its description are a row of their own, not
+    // the start of the next task, and its status is missing at the task's last line.
+    let name = "status-ending-wrapped-task-line.txt";
+    assert_planted_found(name, "skolene Forsinket", "skolene", "RL301", 11);
+    let (doc, _) = read_planted(name, "skolene Forsinket", "skolene");
+    assert_eq!(statuses(&doc), ["Iht. plan", "Ferdig", "", "I rute"]);
+    assert_eq!(
+        doc.tables[0].rows[3].label,
+        "Innføre digitale skjema i byggesak"
+    );
+}
