@@ -563,7 +563,25 @@ impl Ctx<'_> {
     fn seeds_table(&self, i: usize) -> bool {
         let info = &self.infos[i];
         self.row_like(i)
-            && (info.is_strong_row() || info.max_numbers() >= 2 && self.status_after(i).is_some())
+            && (info.is_strong_row()
+                || info.max_numbers() >= 2 && self.status_after(i).is_some()
+                || self.stacked_start(i))
+    }
+
+    /// The first cell of a row printed one cell per line (`Stab` / `15 030` / `14 211`
+    /// / `819`): a line of one number that can be nothing else (`15 030`, since `030`
+    /// is no number of its own), under the row's label, with a line of numbers only
+    /// right under it.
+    fn stacked_start(&self, i: usize) -> bool {
+        let info = &self.infos[i];
+        let next = i + 1;
+        info.numbers_only()
+            && info.forced_count() == Some(1)
+            && i > 0
+            && self.is_text(i - 1)
+            && next < self.infos.len()
+            && self.infos[next].numbers_only()
+            && self.row_like(next)
     }
 
     /// Numbers followed by their comment, under a header that names a comment column

@@ -1787,3 +1787,27 @@ fn a_status_ending_a_wrapped_tasks_last_line_is_read() {
         "Innføre digitale skjema i byggesak"
     );
 }
+
+#[test]
+fn a_row_of_one_cell_per_line_starts_at_a_number_of_one_reading() {
+    // Review 8's fa_02: `Stab` / `15 030` / `14 211` / `819`. `15 030` can be read only
+    // as one number (`030` is none of its own), so it did not seed the table, which then
+    // started at `14 211` as one column and gave a false RL101 on `Sum`.
+    let name = "one-cell-per-line-first-number-forced.txt";
+    let doc = read_clean(name);
+    assert_eq!(
+        table_column_names(&doc, 0),
+        ["Budsjett", "Regnskap", "Avvik"]
+    );
+    assert_eq!(
+        doc.tables[0].rows[0]
+            .cells
+            .iter()
+            .map(|c| c.text.as_str())
+            .collect::<Vec<_>>(),
+        ["15 030", "14 211", "819"]
+    );
+    assert_planted_found(name, "\n114 580\n", "\n99 550\n", "RL101", 23);
+    // A turned Avvik is found at its cell (line 10).
+    assert_planted_found(name, "\n819\n", "\n−819\n", "RL101", 10);
+}
