@@ -112,7 +112,20 @@ fn numeric_header_above(ctx: &Ctx<'_>, i: usize) -> bool {
         seen += 1;
         // A line of text with a header word or two in it (`Tiltakene ble vedtatt i
         // desember.`) is prose above the list, no part of its header.
+        // So is a sentence that ends in a full word and a full stop (`Nedenfor følger
+        // status for tiltakene i budsjettet.`, `… vedtok i budsjettet for 2025.`), unlike
+        // a header ending in an abbreviation (`Est.`, `hiå.`).
+        let line = ctx.line(k).trim_end();
+        let last_word = line
+            .split_whitespace()
+            .last()
+            .unwrap_or("")
+            .trim_end_matches('.');
+        let full_word = last_word.chars().count() > 5
+            || !last_word.is_empty() && last_word.chars().all(|c| c.is_ascii_digit());
+        let sentence = info.words >= 3 && line.ends_with('.') && full_word;
         if info.run.is_some()
+            || sentence
             || !info.is_header_like() && (info.header_words == 0 || info.words >= 4)
         {
             return false;
@@ -262,6 +275,8 @@ struct Shape {
     at_start: usize,
     alone: usize,
     ends_line: usize,
+    /// Rows of one line each: task, status and the whole description on it.
+    one_line: usize,
     framed: bool,
     task_width: usize,
     desc_width: usize,
@@ -294,6 +309,11 @@ impl Shape {
                 self.at_start += usize::from(a);
                 self.alone += usize::from(b);
                 self.ends_line += usize::from(e);
+                let whole = desc.is_some_and(|d| {
+                    d.line == c.line
+                        && d.text.chars().count() == d.column_end.saturating_sub(d.column_start)
+                });
+                self.one_line += usize::from(r.label_lines == [c.line] && whole);
             }
             self.framed &= status.is_some()
                 && !r.label.trim_end().ends_with(['.', '!'])
@@ -334,6 +354,12 @@ impl Shape {
             alone: holds(b),
             ends_line: holds(e),
         }
+    }
+
+    /// Are the list's rows (two or more, with the one being read) one line each?
+    fn one_line(&self) -> bool {
+        let (k, total) = (self.one_line + 1, self.statuses + 1);
+        k >= 2 && k * 3 >= total * 2
     }
 
     /// The widest task line, when the rows counted may frame a row whose status is
@@ -782,6 +808,35 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Table> {
                     next = more[k];
                     more.truncate(k);
                 }
+                // In a list of one line per row, a line under this one-line row that
+                // starts a sentence where the comment above was broken short (the next
+                // word would have fitted) is a row of its own whose status is missing
+                // (`Ny gang- og sykkelvei Bruvegen Grunnerverv er ikke avsluttet.`).
+                let mut missing = None;
+                if let Some(&l) = more.first() {
+                    let shape = shape.update_with(ctx, &rows);
+                    let fragment = desc.chars().count();
+                    let first = ctx
+                        .line(l)
+                        .split_whitespace()
+                        .next()
+                        .map_or(0, |w| w.chars().count());
+                    let dw = shape.desc_width.max(fragment);
+                    if task.len() == 1
+                        && shape.frame().is_some()
+                        && shape.one_line()
+                        && desc.ends_with(['.', '!'])
+                        && starts_capital(ctx, l)
+                        && ctx.line(l).trim_end().ends_with(['.', '!'])
+                        && ctx.line(l).split_whitespace().count() >= 4
+                        && fragment + 1 + first <= dw
+                        && fragment < dw
+                    {
+                        missing = Some(make_row(ctx, &[l], None, &[]));
+                        next = l + 1;
+                        more.clear();
+                    }
+                }
                 // The cell starts where its text does: after the status, or on the
                 // line below when the status ends its line.
                 let (cl, cs, ce) = match more.first() {
@@ -796,10 +851,13 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Table> {
                     full.push(' ');
                     full.push_str(ctx.line(l).trim());
                 }
+                // One description cell: make_row gave the row the text after the status.
+                row.cells.retain(|c| c.column != 1);
                 if !full.trim().is_empty() {
                     row.cells.push(ctx.text_cell(cl, cs, ce, 1, full.trim()));
                 }
                 rows.push(row);
+                rows.extend(missing);
                 last_row_line = next.saturating_sub(1).max(j);
                 task.clear();
                 j = next;

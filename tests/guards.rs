@@ -1811,3 +1811,38 @@ fn a_row_of_one_cell_per_line_starts_at_a_number_of_one_reading() {
     // A turned Avvik is found at its cell (line 10).
     assert_planted_found(name, "\n819\n", "\n−819\n", "RL101", 10);
 }
+
+#[test]
+fn a_list_of_one_line_rows_under_a_sentence_with_header_words_is_read() {
+    // Review 8's silent_02 and miss_07: the sentence above the header (`… vedtok i
+    // budsjettet for 2026.`) names a numeric kind, but is prose, not the start of a
+    // money table's header, so the list under it is read.
+    let name = "one-line-rows-under-a-sentence.txt";
+    let doc = read_clean(name);
+    assert_eq!(
+        statuses(&doc),
+        [
+            "Gjennomført",
+            "Iht. plan",
+            "Forsinket",
+            "Gjennomført",
+            "Pågår"
+        ]
+    );
+    // Each row has one description cell.
+    for row in &doc.tables[0].rows {
+        assert_eq!(
+            row.cells.iter().filter(|c| c.column == 1).count(),
+            1,
+            "{row:?}"
+        );
+    }
+    // A status removed: the line is a row of its own whose status is missing.
+    let from = "Elvegata Forsinket Grunnerverv";
+    assert_planted_found(name, from, "Elvegata Grunnerverv", "RL301", 8);
+    let (doc, _) = read_planted(name, from, "Elvegata Grunnerverv");
+    assert_eq!(
+        statuses(&doc),
+        ["Gjennomført", "Iht. plan", "", "Gjennomført", "Pågår"]
+    );
+}
