@@ -90,11 +90,24 @@ fn stacked_status_header(ctx: &Ctx<'_>, i: usize) -> Option<(usize, usize)> {
     if name(i) != Some(true) || ctx.line(i).split_whitespace().count() != 1 {
         return None;
     }
-    let above = (1..=3)
-        .take_while(|&d| i >= d && name(i - d) == Some(false))
-        .count();
-    let below = (1..=2).take_while(|&d| name(i + d) == Some(false)).count();
-    (above >= 1 && below >= 1).then_some((i - above, i + below))
+    // The other names right above and below, or each after one empty line (`Tiltak` /
+    // `` / `Status` / `` / `Beskrivelse`, pdftotext's cells one paragraph each), the
+    // same spacing throughout.
+    for step in [1, 2] {
+        let spaced = |k: usize| step == 1 || empty(ctx, k);
+        let above = (1..=3)
+            .take_while(|&d| {
+                i >= d * step && name(i - d * step) == Some(false) && spaced(i - d * step + 1)
+            })
+            .count();
+        let below = (1..=2)
+            .take_while(|&d| name(i + d * step) == Some(false) && spaced(i + d * step - 1))
+            .count();
+        if above >= 1 && below >= 1 {
+            return Some((i - above * step, i + below * step));
+        }
+    }
+    None
 }
 
 /// The lines right above line `i` are the first part of a wrapped header that names
@@ -277,6 +290,9 @@ struct Shape {
     ends_line: usize,
     /// Rows of one line each: task, status and the whole description on it.
     one_line: usize,
+    /// Statuses alone on their line with empty lines above and below (each cell a
+    /// paragraph).
+    isolated: usize,
     framed: bool,
     task_width: usize,
     desc_width: usize,
@@ -314,6 +330,8 @@ impl Shape {
                         && d.text.chars().count() == d.column_end.saturating_sub(d.column_start)
                 });
                 self.one_line += usize::from(r.label_lines == [c.line] && whole);
+                let l = c.line - 1;
+                self.isolated += usize::from(b && l > 0 && empty(ctx, l - 1) && empty(ctx, l + 1));
             }
             self.framed &= status.is_some()
                 && !r.label.trim_end().ends_with(['.', '!'])
@@ -354,6 +372,12 @@ impl Shape {
             alone: holds(b),
             ends_line: holds(e),
         }
+    }
+
+    /// Do the list's statuses so far (one or more, all of them) stand as paragraphs of
+    /// their own?
+    fn isolated(&self) -> bool {
+        self.isolated >= 1 && self.isolated == self.statuses && self.seen == self.statuses
     }
 
     /// Are the list's rows (two or more, with the one being read) one line each?
@@ -476,6 +500,38 @@ fn row_inside_task(ctx: &Ctx<'_>, shape: &Shape, task: &[usize]) -> Option<(usiz
         .all(|&l| !ends_clause(ctx, l) && !ctx.line(l).contains(". "));
     (words >= 3 && plain && d <= MAX_TASK_LINES && wide(done[d - 1]) + 1 + next_word <= desc_width)
         .then_some((s, d))
+}
+
+/// In a list whose cells stand one paragraph each (task, empty line, status, empty
+/// line, description), the description paragraph that follows the empty line(s) from
+/// `from` on: one that ends its sentence and is not followed by a status (then it is
+/// the next task, the description empty). Returns its first line and the line after it.
+fn description_paragraph(ctx: &Ctx<'_>, from: usize, header: &str) -> Option<(usize, usize)> {
+    let n = ctx.infos.len();
+    let mut p = from;
+    while p < n && empty(ctx, p) && p < from + 2 {
+        p += 1;
+    }
+    if p >= n || ctx.infos[p].blank || ctx.noise[p] || ctx.line(p).trim() == header {
+        return None;
+    }
+    if status_at_start(ctx, p).is_some() || ctx.infos[p].run.is_some() {
+        return None;
+    }
+    let mut end = p;
+    while end < n && !ctx.infos[end].blank && !ctx.noise[end] && end - p < 12 {
+        end += 1;
+    }
+    if !ctx.line(end - 1).trim_end().ends_with(['.', '!']) {
+        return None;
+    }
+    // What follows: another task (not a status) or the end of the list.
+    let mut r = end;
+    while r < n && (ctx.infos[r].blank || ctx.noise[r]) && r < end + 4 {
+        r += 1;
+    }
+    let status_next = r < n && (status_at_start(ctx, r).is_some() || ctx.infos[r].lone_space);
+    (!status_next).then_some((p, end))
 }
 
 /// Short words a status never ends with: `Ordfører i Moss …` starts a sentence.
@@ -646,6 +702,26 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Table> {
                 j = next;
                 continue;
             }
+            // The one space of an empty status in a list whose cells stand one paragraph
+            // each (`Kartlegge turstier …` / `` / ` ` / `` / `Turkartet ble …`).
+            if info.lone_space
+                && !task.is_empty()
+                && empty(ctx, j - 1)
+                && empty(ctx, j + 1)
+                && shape.update_with(ctx, &rows).isolated()
+            {
+                let (desc_lines, next) = match description_paragraph(ctx, j + 1, &header_text) {
+                    Some((p, end)) => ((p..end).collect::<Vec<_>>(), end),
+                    None => (Vec::new(), j + 1),
+                };
+                let mut row = make_row(ctx, &task, None, &desc_lines);
+                row.line = j + 1;
+                rows.push(row);
+                last_row_line = next.saturating_sub(1).max(j);
+                task.clear();
+                j = next;
+                continue;
+            }
             if info.lone_space {
                 j += 1;
                 continue;
@@ -685,8 +761,36 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Table> {
                 }),
             };
             if let Some(f) = found {
+                // Each cell a paragraph: three paragraphs before this status are a task
+                // whose status is missing (pdftotext prints nothing for an empty cell),
+                // its description, and this status's task.
+                if shape.update_with(ctx, &rows).isolated() {
+                    let paragraphs: Vec<&[usize]> = task.chunk_by(|a, b| b - a == 1).collect();
+                    if let [t, d, _] = paragraphs[..] {
+                        if ctx.line(d[d.len() - 1]).trim_end().ends_with(['.', '!'])
+                            && (t[t.len() - 1] + 1..d[0]).all(|l| empty(ctx, l))
+                        {
+                            let (t, d) = (t.to_vec(), d.to_vec());
+                            rows.push(make_row(ctx, &t, None, &d));
+                            task.drain(..t.len() + d.len());
+                        }
+                    }
+                }
                 let layout = shape.update_with(ctx, &rows).layout(ctx, Some((j, &f)));
-                let (mut desc_lines, next) = description(ctx, j, f.lines, &header_text, layout);
+                let (mut desc_lines, mut next) = description(ctx, j, f.lines, &header_text, layout);
+                // Each cell a paragraph of its own: the status alone between empty lines,
+                // its description the paragraph after it.
+                let alone = (j..j + f.lines).all(|l| {
+                    l != j
+                        || ctx.line(l).trim().len()
+                            == ctx.line(l).get(f.start..f.end).unwrap_or("").trim().len()
+                });
+                if desc_lines.is_empty() && alone && empty(ctx, j + f.lines) {
+                    if let Some((p, end)) = description_paragraph(ctx, j + f.lines, &header_text) {
+                        desc_lines = (p..end).collect();
+                        next = end;
+                    }
+                }
                 // A row whose status is missing, read as more of this description: its
                 // own row, with nothing where its status should stand.
                 let after = (f.lines == 1 && ctx.line(j).trim_end().len() > f.end).then_some(j);

@@ -1846,3 +1846,31 @@ fn a_list_of_one_line_rows_under_a_sentence_with_header_words_is_read() {
         ["Gjennomført", "Iht. plan", "", "Gjennomført", "Pågår"]
     );
 }
+
+#[test]
+fn a_status_list_of_one_paragraph_per_cell_is_read() {
+    // Review 8's silent_01, other_02 and miss_06: header names one per line with empty
+    // lines between, and every cell (task, status, description) a paragraph.
+    let name = "status-list-one-paragraph-per-cell.txt";
+    let doc = read_clean(name);
+    assert_eq!(statuses(&doc), ["I rute", "Ferdig", "Ikke startet"]);
+    let descriptions: Vec<&str> = doc.tables[0]
+        .rows
+        .iter()
+        .filter_map(|r| r.cells.iter().find(|c| c.column == 1))
+        .map(|c| c.text.as_str())
+        .collect();
+    assert_eq!(
+        descriptions,
+        [
+            "Tilbudet er etablert i fire av seks bygdelag.",
+            "Turkartet ble lagt ut på kommunens nettside i juni.",
+            "Lokaler er ikke avklart."
+        ]
+    );
+    // The status left as one space, or gone with its paragraph: RL301 at the row.
+    assert_planted_found(name, "\nFerdig\n", "\n \n", "RL301", 18);
+    assert_planted_found(name, "\nFerdig\n\n", "\n", "RL301", 18);
+    let (doc, _) = read_planted(name, "\nFerdig\n\n", "\n");
+    assert_eq!(statuses(&doc), ["I rute", "", "Ikke startet"]);
+}
