@@ -17,6 +17,9 @@ pub(crate) struct Found {
     end: usize,
     /// Lines the status spans (a wrapped status takes two).
     pub lines: usize,
+    /// For a wrapped status whose description starts on its last line (`I henhold` /
+    /// `til plan Alle kontor er …`): where the status ends on that line.
+    tail: Option<usize>,
 }
 
 /// The cell for a status found at line `l`.
@@ -24,7 +27,10 @@ pub(crate) fn status_cell(ctx: &Ctx<'_>, l: usize, f: &Found, column: usize) -> 
     let line = ctx.line(l);
     let text = if f.lines >= 2 {
         (l..l + f.lines)
-            .map(|k| ctx.line(k).trim())
+            .map(|k| match f.tail {
+                Some(t) if k + 1 == l + f.lines => ctx.line(k).get(..t).unwrap_or("").trim(),
+                _ => ctx.line(k).trim(),
+            })
             .collect::<Vec<_>>()
             .join(" ")
     } else {
@@ -180,6 +186,7 @@ pub(crate) fn status_at_start(ctx: &Ctx<'_>, i: usize) -> Option<Found> {
             start: line.len() - line.trim_start().len(),
             end,
             lines: 1,
+            tail: None,
         });
     }
     // `Henhold` / `til plan`, `Ikke i` / `henhold` / `til plan`: a narrow status column
@@ -192,14 +199,25 @@ pub(crate) fn status_at_start(ctx: &Ctx<'_>, i: usize) -> Option<Found> {
         }
         let before = joined.len();
         joined.extend(phrase_words(ctx.line(k)));
-        // The status fills its lines to the end: `til plan Saken legges frem …` is a
-        // status and the start of its description, which this layout never prints so.
+        // The status fills its lines to the end, or its description starts after it
+        // on its last line with a capital (`til plan Alle fastlegekontor er …`).
         if let Some((_, n)) = ctx.vocab.match_status(&joined) {
             if n > before && n == joined.len() {
                 return Some(Found {
                     start: line.len() - line.trim_start().len(),
                     end: line.trim_end().len(),
                     lines,
+                    tail: None,
+                });
+            }
+            let last = ctx.line(k);
+            let tail = byte_after_words(last, n - before);
+            if n > before && starts_cell(last.get(tail..).unwrap_or("")) {
+                return Some(Found {
+                    start: line.len() - line.trim_start().len(),
+                    end: line.trim_end().len(),
+                    lines,
+                    tail: Some(tail),
                 });
             }
         }
@@ -232,6 +250,7 @@ pub(crate) fn near_status_at_start(ctx: &Ctx<'_>, i: usize) -> Option<Found> {
                 start: lead,
                 end,
                 lines: 1,
+                tail: None,
             });
         }
     }
@@ -261,6 +280,7 @@ pub(crate) fn unknown_status_at_start(ctx: &Ctx<'_>, i: usize) -> Option<Found> 
         start: lead,
         end: byte_after_words(line, n),
         lines: 1,
+        tail: None,
     })
 }
 
@@ -1492,6 +1512,7 @@ fn status_inside(ctx: &Ctx<'_>, i: usize) -> Option<Found> {
                 start,
                 end,
                 lines: 1,
+                tail: None,
             });
         }
     }
@@ -1603,6 +1624,9 @@ fn make_row(
         if f.lines == 1 {
             desc.push_str(line.get(f.end..).unwrap_or("").trim());
         }
+        if let Some(t) = f.tail {
+            desc.push_str(ctx.line(l + f.lines - 1).get(t..).unwrap_or("").trim());
+        }
     }
     for &l in desc_lines {
         if !desc.is_empty() {
@@ -1620,6 +1644,12 @@ fn make_row(
                     f.end + rest.len() - rest.trim_start().len(),
                     t.trim_end().len(),
                 )
+            }
+            (Some((l, f)), _) if f.tail.is_some() => {
+                let k = l + f.lines - 1;
+                let t = ctx.line(k);
+                let rest = t.get(f.tail.unwrap_or(0)..).unwrap_or("");
+                (k, t.len() - rest.trim_start().len(), t.trim_end().len())
             }
             (_, Some(&l)) => {
                 let t = ctx.line(l);

@@ -1874,3 +1874,30 @@ fn a_status_list_of_one_paragraph_per_cell_is_read() {
     let (doc, _) = read_planted(name, "\nFerdig\n\n", "\n");
     assert_eq!(statuses(&doc), ["I rute", "", "Ikke startet"]);
 }
+
+#[test]
+fn a_wrapped_status_with_its_description_on_its_last_line_is_whole() {
+    // Review 8's warn_02: `I henhold` / `til plan Løsningen er …`. The status is the
+    // two lines' words up to the description, which starts with a capital; before, it
+    // was read as `I henhold`, and the summary sentence's counts gave a false RL305.
+    let name = "wrapped-status-description-on-its-last-line.txt";
+    let doc = read_clean(name);
+    assert_eq!(
+        statuses(&doc),
+        [
+            "I henhold til plan",
+            "Ikke i henhold til plan",
+            "I henhold til plan"
+        ]
+    );
+    let first = &doc.tables[0].rows[0];
+    let desc = first
+        .cells
+        .iter()
+        .find(|c| c.column == 1)
+        .expect("description");
+    assert_eq!(desc.text, "Løsningen er tatt i bruk ved alle kontor.");
+    assert_eq!(desc.line, 10);
+    // The summary sentence still counts: one more planted is found.
+    assert_planted_found(name, "To tiltak er", "Tre tiltak er", "RL305", 3);
+}
