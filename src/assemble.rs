@@ -2538,6 +2538,7 @@ fn column_expectations(rows: &[Row], count: usize) -> Vec<split::Expect> {
                 vacant: false,
                 slack: rust_decimal::Decimal::ZERO,
                 reference: false,
+                homogeneous: lens.len() >= 3 && lens[lens.len() - 1] - lens[0] <= 2,
             }
         })
         .collect()

@@ -159,6 +159,9 @@ pub struct Expect {
     /// The column holds only small references (a note number: `8`, `14`): a cell of one
     /// plain group of at most three digits, or none.
     pub reference: bool,
+    /// Three or more of the column's cells, all within two digits of each other (a
+    /// column of like amounts, not a list of key figures of every size).
+    pub homogeneous: bool,
 }
 
 /// True when the run is laid out with wide padding between cells (`16 168        17 334`):
@@ -558,6 +561,12 @@ pub fn split_with(
                     if let (Some(v), Some(d)) = (value.filter(|v| !v.is_zero()), want.digits) {
                         let digits = crate::number::int_digits(v) as i32;
                         s.5 -= ((digits - d as i32).abs() - 1).max(0);
+                        // Ten thousand times the like amounts of the column: no relation
+                        // that holds in the reading makes that likely (`121 549 121 | 240 182 400 183`
+                        // in a column of five-digit amounts, for an Avvik that held).
+                        if want.homogeneous && digits - d as i32 >= 4 {
+                            s.0 -= 1;
+                        }
                     }
                     // On a tie, leave a column empty that is empty everywhere else.
                     if want.empty {

@@ -1901,3 +1901,22 @@ fn a_wrapped_status_with_its_description_on_its_last_line_is_whole() {
     // The summary sentence still counts: one more planted is found.
     assert_planted_found(name, "To tiltak er", "Tre tiltak er", "RL305", 3);
 }
+
+#[test]
+fn a_wrong_total_is_not_hidden_by_a_reading_of_huge_numbers() {
+    // Review 8's miss_01: with `183 600` planted in `Sum oppvekst`, the groups could be
+    // read `121 549 121 | 240 182 400 183 | | 600 | −600`, where Avvik = 0 − 600 holds;
+    // that reading was as good as the true one, the row ambiguous and skipped. Numbers
+    // ten thousand times a column of like amounts now weigh against a reading.
+    let name = "wrong-total-with-a-coincidental-reading.txt";
+    read_clean(name);
+    let (doc, diags) = read_planted(name, "183 000 −600", "183 600 −600");
+    let sum = &doc.tables[0].rows[3];
+    assert!(!sum.ambiguous, "{sum:?}");
+    assert_eq!(sum.cells[3].text, "183 600");
+    assert!(
+        codes(&diags).contains(&("RL101", 10)),
+        "{:?}",
+        codes(&diags)
+    );
+}
