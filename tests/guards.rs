@@ -1920,3 +1920,13 @@ fn a_wrong_total_is_not_hidden_by_a_reading_of_huge_numbers() {
         codes(&diags)
     );
 }
+
+#[test]
+fn a_percent_total_over_income_and_expenses_is_no_average() {
+    // Review 8's warn_01: `Totalt` in `Avvik i %` is the total Avvik over the total
+    // budget; with an income (negative budget) among the expenses that ratio lies far
+    // outside the rows' percents and is still right. RL103 checks it; RL105 does not.
+    let name = "percent-total-over-income-and-expenses.txt";
+    read_clean(name);
+    assert_planted_found(name, "5 605 431,2 %", "5 605 401,2 %", "RL103", 11);
+}

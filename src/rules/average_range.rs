@@ -1,7 +1,7 @@
 //! RL105 `average-range`: an average outside the range of the rows it averages.
 
 use super::{Checked, Diagnostic, Lang, Options, RuleInfo, Severity, TableRef, place_of};
-use crate::model::{Cell, RowKind, Table, TableKind};
+use crate::model::{Cell, ColumnKind, RowKind, Table, TableKind};
 use crate::number::{format_norwegian, half_unit};
 use rust_decimal::Decimal;
 
@@ -21,7 +21,9 @@ use rust_decimal::Decimal;
 /// The bounds are widened by the rounding of every printed value (± half the last digit),
 /// so a value that touches the range within rounding passes. Averages over a wider
 /// population than the table shows (`Landet`, `KOSTRA-gruppe`) are not checked. This is
-/// a warning: a table may leave out some of the rows its average covers.
+/// a warning: a table may leave out some of the rows its average covers. A percent of
+/// amounts over rows whose budgets or accounts differ in sign (an income among
+/// expenses) is a ratio of sums with no such bound, and is not checked.
 pub const INFO: RuleInfo = RuleInfo {
     code: "RL105",
     name: "average-range",
@@ -50,7 +52,9 @@ Retting
 Avrunding
   Grensene utvides med avrundingen av hver trykte verdi (± en halv enhet i siste siffer).
   Snitt over flere enn tabellen viser (Landet, KOSTRA-gruppe) kontrolleres ikke. Dette er
-  en advarsel: en tabell kan utelate noen av radene snittet dekker.",
+  en advarsel: en tabell kan utelate noen av radene snittet dekker. En prosent av beløp
+  over rader der budsjett eller regnskap har ulikt fortegn (en inntekt blant utgifter), er
+  et forhold mellom summer som radenes prosenter ikke avgrenser, og kontrolleres ikke.",
 };
 
 /// Labels of averages over the rows shown (not over a wider population).
@@ -94,6 +98,12 @@ pub fn check(table: &Table, opts: &Options, out: &mut Vec<Diagnostic>, checked: 
                 .filter(|c| c.value.is_some() && c.percent == cell.percent)
                 .collect();
             if parts.len() < 2 || row.ambiguous {
+                continue;
+            }
+            // A percent of amounts (`Avvik i %` of the budget) over rows whose amounts
+            // differ in sign (an income among expenses) is a ratio of sums that no
+            // range of the rows' ratios bounds.
+            if cell.percent && mixed_bases(table, &items) {
                 continue;
             }
             let lo = parts
@@ -141,6 +151,30 @@ pub fn check(table: &Table, opts: &Options, out: &mut Vec<Diagnostic>, checked: 
             items.clear();
         }
     }
+}
+
+/// Do the rows `items` hold amounts of both signs in a column of budgets, accounts or
+/// forecasts (the bases a percent is taken of)?
+fn mixed_bases(table: &Table, items: &[usize]) -> bool {
+    table.columns.iter().enumerate().any(|(k, col)| {
+        let base = matches!(
+            col.kind,
+            ColumnKind::Regnskap
+                | ColumnKind::OpprinneligBudsjett
+                | ColumnKind::RevidertBudsjett
+                | ColumnKind::Budsjett
+                | ColumnKind::Prognose
+        );
+        let values = || {
+            items
+                .iter()
+                .filter_map(|&r| table.rows[r].cell(k))
+                .filter(|c| !c.percent)
+                .filter_map(|c| c.value)
+        };
+        base && values().any(|v| v.is_sign_negative() && !v.is_zero())
+            && values().any(|v| v.is_sign_positive() && !v.is_zero())
+    })
 }
 
 fn diagnostic(
