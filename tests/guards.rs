@@ -1930,3 +1930,22 @@ fn a_percent_total_over_income_and_expenses_is_no_average() {
     read_clean(name);
     assert_planted_found(name, "5 605 431,2 %", "5 605 401,2 %", "RL103", 11);
 }
+
+#[test]
+fn a_total_that_counts_a_row_marked_left_out_is_reported() {
+    // Review 8's miss_03: a row whose label says it is not in the sum (`(ikke tatt med i
+    // sum)`); a total that adds up only with it was skipped as unclear, now RL101.
+    let name = "total-with-a-row-marked-left-out.txt";
+    read_clean(name);
+    let from = "SUM 850 2 100 3 200 3 800";
+    let (_, diags) = read_planted(name, from, "SUM 850 2 500 4 100 4 700");
+    let d = diags
+        .iter()
+        .find(|d| d.code == "RL101")
+        .expect("the total is reported");
+    assert_eq!(d.primary.line, 11, "{d:?}");
+    assert_eq!(d.expected.as_deref(), Some("2 100"));
+    assert!(d.related.iter().any(|p| p.line == 10), "{d:?}");
+    // A total wrong in one column is reported as before.
+    assert_planted_found(name, from, "SUM 850 2 100 3 200 3 900", "RL101", 11);
+}

@@ -15,7 +15,8 @@ use rust_decimal::Decimal;
 /// A total covers the rows since the previous total; a higher total may cover the
 /// subtotals, or all items, or a few subtotals and the rows between them: the check
 /// reads the table top-down and lets each total take the run of rows and subtotals just
-/// above it that adds up. `herav` rows and rows marked `ikke tatt med i sum` are left out.
+/// above it that adds up. `herav` rows and rows marked `ikke tatt med i sum` are left out;
+/// a total that adds up only with such a marked row is reported as taking it in.
 ///
 /// Why it matters: a total that leaves out a row, or that was not updated when a row
 /// changed, is the most common arithmetic error in published reports, and every figure
@@ -49,7 +50,8 @@ Hva den gjør
   forrige sum; en høyere sum kan dekke delsummene, alle radene, eller noen delsummer og
   radene mellom dem. Tabellen leses ovenfra, og hver sum tar den rekken av rader og
   delsummer rett over seg som går opp. «Herav»-rader og rader merket «ikke tatt med i
-  sum» holdes utenfor.
+  sum» holdes utenfor; en sum som bare går opp med en slik merket rad, meldes for å ta
+  den med.
 
 Hvorfor det er viktig
   En sum som utelater en rad, eller som ikke ble oppdatert da en rad endret seg, er den
@@ -502,6 +504,19 @@ pub fn check(
                 units.push(i);
                 flat.push(i);
             }
+            None if !natural.is_empty()
+                && included_excluded(table, &natural, i, &found, extra).is_some() =>
+            {
+                // The total holds only with the rows its table says it leaves out.
+                let excluded =
+                    included_excluded(table, &natural, i, &found, extra).unwrap_or_default();
+                checked.relations_checked += found.len();
+                out.push(excluded_diagnostic(
+                    table, i, &found, &natural, &excluded, lang,
+                ));
+                reduce(&mut units, &natural, i);
+                is_total[i] = true;
+            }
             None => {
                 reduce(&mut units, &natural, i);
                 is_total[i] = true;
@@ -612,6 +627,117 @@ fn shares_words(table: &Table, total: usize, cover: &[usize]) -> bool {
             .iter()
             .any(|w| own.contains(w))
     })
+}
+
+/// The rows between a total's natural cover and the total whose label says they are
+/// left out of the sum (`Kjøp av plasser (ikke tatt med i sum)`), when the total holds
+/// in every column with them and not without them.
+fn included_excluded(
+    table: &Table,
+    natural: &[usize],
+    total: usize,
+    found: &[(usize, Decimal)],
+    extra: Decimal,
+) -> Option<Vec<usize>> {
+    let first = *natural.first()?;
+    let excluded: Vec<usize> = (first..total)
+        .filter(|&r| table.rows[r].kind == RowKind::Excluded)
+        .collect();
+    if excluded.is_empty() {
+        return None;
+    }
+    let mut with: Vec<usize> = natural.to_vec();
+    with.extend(excluded.iter().copied());
+    with.sort_unstable();
+    let without = eval(table, natural, found, false, extra);
+    let e = eval(table, &with, found, false, extra);
+    (e.all() && !without.all() && e.firm(with.len()) >= 1).then_some(excluded)
+}
+
+/// A total that holds only with the rows its table marks as left out of the sum.
+fn excluded_diagnostic(
+    table: &Table,
+    row: usize,
+    found: &[(usize, Decimal)],
+    natural: &[usize],
+    excluded: &[usize],
+    lang: Lang,
+) -> Diagnostic {
+    let nb = lang == Lang::Nb;
+    let total = &table.rows[row];
+    // The first column where leaving the rows out changes the sum.
+    let k = found
+        .iter()
+        .map(|&(k, _)| k)
+        .find(|&k| {
+            excluded
+                .iter()
+                .any(|&r| value(table, r, k).is_some_and(|v| !v.is_zero()))
+        })
+        .unwrap_or(found[0].0);
+    let cell = total.cell(k).expect("a found value has a cell");
+    let without: Decimal = natural.iter().filter_map(|&r| value(table, r, k)).sum();
+    let names: Vec<String> = excluded
+        .iter()
+        .map(|&r| format!("«{}» (linje {})", row_label(table, r), table.rows[r].line))
+        .collect();
+    let label = short(&total.label);
+    let col = &table.columns[k].name;
+    let shown = format_norwegian(without, minus_char(cell));
+    let message = if nb {
+        format!(
+            "«{label}» i kolonnen «{col}» er {}, men tar med {}, som er merket som ikke med i summen; uten den gir radene {shown}",
+            cell.text,
+            names.join(", ")
+        )
+    } else {
+        format!(
+            "«{label}» in column «{col}» is {}, but includes {}, which is marked as left out of the total; without it the rows give {shown}",
+            cell.text,
+            names.join(", ").replace("linje", "line")
+        )
+    };
+    let help = Some(if nb {
+        "trekk raden ut av summen, eller fjern merknaden om at den ikke er med".to_string()
+    } else {
+        "take the row out of the total, or remove the note that it is left out".to_string()
+    });
+    let related = excluded
+        .iter()
+        .filter_map(|&r| table.rows[r].cell(k))
+        .map(|c| {
+            place_of(
+                c,
+                if nb {
+                    "merket som ikke med i summen".into()
+                } else {
+                    "marked as left out".into()
+                },
+            )
+        })
+        .collect();
+    Diagnostic {
+        code: INFO.code,
+        rule: INFO.name,
+        severity: INFO.severity,
+        message,
+        help,
+        primary: place_of(
+            cell,
+            if nb {
+                format!("radene gir {shown}")
+            } else {
+                format!("the rows give {shown}")
+            },
+        ),
+        related,
+        table: TableRef::of(table),
+        expected: Some(shown.clone()),
+        found: Some(cell.text.clone()),
+        delta: None,
+        relation: None,
+        fix: None,
+    }
 }
 
 fn orphan_diagnostic(
