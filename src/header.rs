@@ -191,7 +191,13 @@ fn part_score(all: &[&str], i: usize, j: usize, vocab: &Vocab) -> i32 {
                 && !vocab.is_modifier(first)
                 && !starts_upper(first)
             || prev_kind.is_none() && prev.is_some_and(|p| vocab.is_modifier(p))
-            || prev_kind.is_some() && starts_lower(first) && prev.is_some_and(|p| !starts_lower(p)))
+            || prev_kind.is_some() && starts_lower(first) && prev.is_some_and(|p| !starts_lower(p))
+            // `0–2` | `år`: the unit of an age range in the name.
+            || starts_lower(first) && prev.is_some_and(is_range)
+            // `Antall barn` | `totalt`: a lower-case total word ends the name before.
+            || first_kind == Some(ColumnKind::Samlet)
+                && starts_lower(first)
+                && prev.is_some_and(|p| starts_lower(p) && p.chars().all(char::is_alphabetic)))
     {
         // `Avvik` | `prognose i kr`, `Siste` | `prognose` and `Vedtatt` | `totalt`
         // split one name in two.
@@ -280,6 +286,16 @@ fn part_score(all: &[&str], i: usize, j: usize, vocab: &Vocab) -> i32 {
         s -= 6;
     }
     s + coherence
+}
+
+/// A range of numbers or a plain count in a header (`0–2`, `6-15`, `67`): the words
+/// after it belong to it (`0–2 år`).
+fn is_range(w: &str) -> bool {
+    let parts: Vec<&str> = w.split(['–', '-']).collect();
+    parts.len() <= 2
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 3 && p.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// A word broken at its hyphen at a line's end, before a kind word it joins (`Års-` /

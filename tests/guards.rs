@@ -1949,3 +1949,21 @@ fn a_total_that_counts_a_row_marked_left_out_is_reported() {
     // A total wrong in one column is reported as before.
     assert_planted_found(name, from, "SUM 850 2 100 3 200 3 900", "RL101", 11);
 }
+
+#[test]
+fn a_count_header_with_age_ranges_names_three_columns() {
+    // Review 8's miss_02: `Antall barn 0–2 år Antall barn 3–5 år Antall barn totalt`
+    // was fitted as `år | Antall barn | totalt`, so the last column lost its count kind
+    // and a total off by one passed as rounding.
+    let name = "count-header-age-ranges.txt";
+    let doc = read_clean(name);
+    assert_eq!(
+        table_column_names(&doc, 0),
+        [
+            "Antall barn 0–2 år",
+            "Antall barn 3–5 år",
+            "Antall barn totalt"
+        ]
+    );
+    assert_planted_found(name, "145 217", "145 218", "RL101", 9);
+}
