@@ -69,7 +69,11 @@ pub fn read_document(path: &str, text: String, vocab: &Vocab) -> Document {
         }
         let (last, rows) = ctx.extend(i, &claimed, commented);
         if rows >= 2 || ctx.header_above(i, &claimed).is_some() {
-            if let Some(t) = ctx.build(i, last, &claimed) {
+            // The table just above, which this one may go on after a page break.
+            let prior = tables.last().filter(|p: &&Table| {
+                p.kind == TableKind::Numeric && p.last_line < i + 1 && i + 1 - p.last_line <= 40
+            });
+            if let Some(t) = ctx.build(i, last, &claimed, prior) {
                 for l in t.first_line..=t.last_line {
                     claimed[l - 1] = true;
                 }
@@ -1422,7 +1426,13 @@ impl Ctx<'_> {
     ///
     /// Each candidate column count is tried; the reading in which most relations hold,
     /// most rows fit and the header reads best is kept.
-    fn build(&self, first: usize, last: usize, claimed: &[bool]) -> Option<Table> {
+    fn build(
+        &self,
+        first: usize,
+        last: usize,
+        claimed: &[bool],
+        prior: Option<&Table>,
+    ) -> Option<Table> {
         let header = self.header_above(first, claimed).or_else(|| {
             let rows: Vec<usize> = (first..=last).filter(|&i| self.row_like(i)).collect();
             self.plain_header_above(first, claimed)
@@ -1526,7 +1536,24 @@ impl Ctx<'_> {
             if !ranked.contains(&k) {
                 continue;
             }
-            let expected = column_expectations(&first_read.0, count);
+            // A table that goes on under its header repeated after a page break has
+            // few rows of its own: the usual cells of the part above (same columns)
+            // count too, so that a total right under the break reads one way.
+            let continued = prior.filter(|p| {
+                p.columns.len() == count
+                    && p.columns
+                        .iter()
+                        .map(|c| &c.name)
+                        .eq(fitted.columns.iter().map(|c| &c.name))
+            });
+            let expected = match continued {
+                Some(p) => {
+                    let mut all = p.rows.clone();
+                    all.extend(first_read.0.iter().cloned());
+                    column_expectations(&all, count)
+                }
+                None => column_expectations(&first_read.0, count),
+            };
             let shape = Shape {
                 count,
                 header: &fitted,

@@ -374,7 +374,13 @@ mod tests {
         assert!(lex_line("Årsmelding 2024 – Fjordvik kommune  Side 12 av 48").footer);
         assert!(!lex_line("Se tabellen på side 8 av rapporten").footer);
         assert!(lex_line("Tertialrapport 2 2025 | Side 12 ").footer);
-        assert!(!lex_line("Tertialrapport 2 2025 Side 12").footer);
+        assert!(lex_line("Tertialrapport 2 2025 Side 12").footer);
+        assert!(lex_line("Årsmelding 2024 – side 8").footer);
+        assert!(lex_line("Tertialrapport 2 2025 | 8").footer);
+        assert!(lex_line("Tertialrapport 2/2025 side 12").footer);
+        assert!(!lex_line("Se tabellen på side 12").footer);
+        assert!(!lex_line("Tertialrapport 2 2025 | 8 av tiltakene er ferdige").footer);
+        assert!(!lex_line("Sum 2024 | 8 000").footer);
         assert!(!lex_line("Tjernli kommune side 8 av 25 og mer").footer);
     }
 

@@ -1967,3 +1967,33 @@ fn a_count_header_with_age_ranges_names_three_columns() {
     );
     assert_planted_found(name, "145 217", "145 218", "RL101", 9);
 }
+
+#[test]
+fn footers_that_name_the_report_and_its_year_are_page_furniture() {
+    // Review 9's fa_01, fa_02 and warn_02: `Årsmelding 2024 – side 8`, `Tertialrapport 2
+    // 2025 | 9` and `Tertialrapport 2/2025 side 10` inside tables were read as rows
+    // (`Årsmelding | 2024 | –`), and gave false RL101 errors on correct sums.
+    let name = "dated-footers-inside-tables.txt";
+    let doc = read_clean(name);
+    let labels: Vec<&str> = doc
+        .tables
+        .iter()
+        .flat_map(|t| t.rows.iter().map(|r| r.label.as_str()))
+        .collect();
+    assert!(
+        labels
+            .iter()
+            .all(|l| !l.contains("Årsmelding") && !l.contains("Tertialrapport")),
+        "{labels:?}"
+    );
+    assert_planted_found(
+        name,
+        "Sum oppvekst 233 917",
+        "Sum oppvekst 234 917",
+        "RL101",
+        13,
+    );
+    // A wrong Avvik in that row, right under the repeated header (before, the row read
+    // two ways and was skipped).
+    assert_planted_found(name, "234 300 383", "234 300 483", "RL102", 13);
+}
