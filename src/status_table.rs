@@ -122,12 +122,19 @@ fn stacked_status_header(ctx: &Ctx<'_>, i: usize) -> Option<(usize, usize)> {
 fn numeric_header_above(ctx: &Ctx<'_>, i: usize) -> bool {
     let mut k = i;
     let mut seen = 0;
+    let mut below = i;
     while k > 0 && seen < 10 {
         k -= 1;
         let info = &ctx.infos[k];
         if info.blank {
             continue;
         }
+        // A header's lines stand at most one empty line apart: a word further up is a
+        // heading over the list (`Økonomiplan` / `` / ` ` / `Oppdrag Status …`).
+        if below - k > 2 {
+            return false;
+        }
+        below = k;
         seen += 1;
         // A line of text with a header word or two in it (`Tiltakene ble vedtatt i
         // desember.`) is prose above the list, no part of its header.
@@ -143,8 +150,18 @@ fn numeric_header_above(ctx: &Ctx<'_>, i: usize) -> bool {
         let full_word = last_word.chars().count() > 5
             || !last_word.is_empty() && last_word.chars().all(|c| c.is_ascii_digit());
         let sentence = info.words >= 3 && line.ends_with('.') && full_word;
+        // A heading that numbers its section or speaks of statuses (`6.2 Status for
+        // tiltak fra forrige økonomiplan`) is the list's title.
+        let first_word = line.split_whitespace().next().unwrap_or("");
+        let heading = first_word
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit())
+            && first_word.chars().all(|c| c.is_ascii_digit() || c == '.')
+            || line.split_whitespace().any(|w| norm_word(w) == "status");
         if info.run.is_some()
             || sentence
+            || heading
             || !info.is_header_like() && (info.header_words == 0 || info.words >= 4)
         {
             return false;

@@ -1997,3 +1997,32 @@ fn footers_that_name_the_report_and_its_year_are_page_furniture() {
     // two ways and was skipped).
     assert_planted_found(name, "234 300 383", "234 300 483", "RL102", 13);
 }
+
+#[test]
+fn plan_years_in_a_header_of_one_fragment_per_line_are_budget_columns() {
+    // Review 9's fa_03: `Ramme Budsjett` / `2026` / `Økonomiplan` / `2027` / …, each
+    // cell's name wrapped onto two lines. `Økonomiplan` is a budget word and `Ramme` the
+    // label column's; before, `Økonomiplan` became the title, the rows were split into
+    // seven unknown columns and `Sum rammer` gave four false RL101 errors. A status
+    // list under a heading that names the plan (`6.2 Status for tiltak fra forrige
+    // økonomiplan`) is still a list, not a money table's header.
+    let name = "plan-years-header-one-fragment-per-line.txt";
+    let doc = read_clean(name);
+    assert_eq!(
+        table_column_names(&doc, 0),
+        [
+            "Budsjett 2026",
+            "Økonomiplan 2027",
+            "Økonomiplan 2028",
+            "Økonomiplan 2029"
+        ]
+    );
+    assert_eq!(statuses(&doc), ["Gjennomført", "Iht. plan", "Utsatt"]);
+    assert_planted_found(
+        name,
+        "Sum rammer 583 284",
+        "Sum rammer 583 384",
+        "RL101",
+        20,
+    );
+}
