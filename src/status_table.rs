@@ -571,6 +571,72 @@ fn description_paragraph(ctx: &Ctx<'_>, from: usize, header: &str) -> Option<(us
     (!status_next).then_some((p, end))
 }
 
+/// In task text gathered above a status, the line where the next numbered task starts
+/// (`2. Kartlegge …` under `1. Redusere …`), when the text starts with a task number.
+fn numbered_split(ctx: &Ctx<'_>, task: &[usize]) -> Option<usize> {
+    let first = task_number(ctx.line(*task.first()?))?;
+    (1..task.len()).find(|&k| task_number(ctx.line(task[k])) == Some(first + 1))
+}
+
+/// The number a task starts with (`1.`, `12)`), if any.
+fn task_number(line: &str) -> Option<u32> {
+    let first = line.split_whitespace().next()?;
+    let digits = first.strip_suffix(['.', ')'])?;
+    digits.parse().ok().filter(|&n| n < 1000)
+}
+
+/// In a row with a deadline (`Frist`), the words right after the date that stand where
+/// the list's statuses stand: up to three words with a capital first, before the
+/// capitalised start of the comment (`30.06.2025 Delvis Løsningen er …`).
+fn status_after_date(ctx: &Ctx<'_>, l: usize) -> Option<Found> {
+    let line = ctx.line(l);
+    let is_date = |w: &str| {
+        let parts: Vec<&str> = w.split('.').collect();
+        parts.len() == 3
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+            && parts[2].len() == 4
+    };
+    let mut offset = 0;
+    let mut after = None;
+    for w in line.split_whitespace() {
+        let at = offset + line[offset..].find(w)?;
+        offset = at + w.len();
+        if is_date(w) {
+            after = Some(offset);
+        }
+    }
+    let start_rest = after?;
+    let rest = &line[start_rest..];
+    let lead = rest.len() - rest.trim_start().len();
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let first = words.first()?;
+    if !capital(first) {
+        return None;
+    }
+    // Up to the comment's capital, or to the end of the line (a list whose statuses
+    // end the row's last line).
+    let n = (1..words.len())
+        .find(|&k| capital(words[k]))
+        .unwrap_or(words.len());
+    let head = &words[..n];
+    if n > 3
+        || !head.iter().all(|w| w.chars().all(char::is_alphabetic))
+        || FUNCTION_WORDS.contains(&head[n - 1].to_lowercase().as_str())
+    {
+        return None;
+    }
+    let start = start_rest + lead;
+    Some(Found {
+        start,
+        end: start + byte_after_words(&line[start..], n),
+        lines: 1,
+        tail: None,
+    })
+}
+
 /// Short words a status never ends with: `Ordfører i Moss …` starts a sentence.
 const FUNCTION_WORDS: &[&str] = &[
     "i", "på", "av", "for", "til", "med", "og", "er", "som", "en", "et", "å", "om", "fra", "ved",
@@ -915,6 +981,26 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Table> {
                 {
                     let done: Vec<usize> = task.drain(..s).collect();
                     rows.push(make_row(ctx, &done[..d], None, &done[d..]));
+                } else if let Some(s) = numbered_split(ctx, &task) {
+                    // A numbered task with no status the vocabulary knows, gathered
+                    // with the next one (`1. Redusere …` / `… 31.12.2025` / `2. …`).
+                    let done: Vec<usize> = task.drain(..s).collect();
+                    let last = done[done.len() - 1];
+                    rows.push(match status_after_date(ctx, last) {
+                        Some(f) => {
+                            let mut row =
+                                make_row(ctx, &done[..done.len() - 1], Some((last, &f)), &[]);
+                            let head = ctx.line(last).get(..f.start).unwrap_or("").trim();
+                            if !head.is_empty() {
+                                row.label.push(' ');
+                                row.label.push_str(head);
+                                row.label = row.label.trim().to_string();
+                            }
+                            row.label_lines.push(last + 1);
+                            row
+                        }
+                        None => make_row(ctx, &done, None, &[]),
+                    });
                 }
                 task.push(j);
                 let after = ctx.line(j).get(f.end..).unwrap_or("");
@@ -975,6 +1061,56 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Table> {
                     {
                         missing = Some(make_row(ctx, &[l], None, &[]));
                         next = l + 1;
+                        more.clear();
+                    }
+                }
+                // In a numbered list, the line that starts with the next number is the
+                // next row, with no status the vocabulary knows on it (`2. Innføre …
+                // 30.06.2025 Løsningen er …` under `1. … 31.12.2025 I rute …`): its
+                // status is missing, or it is the words after the row's deadline.
+                let number = task.first().and_then(|&t| task_number(ctx.line(t)));
+                if let (None, Some(nr), Some(&l)) = (&missing, number, more.first()) {
+                    // The lines of the next row: from its number to the line before the
+                    // number after it, an empty line, or the line its known status
+                    // stands on (then its task wrapped and the description ends here).
+                    let n = ctx.infos.len();
+                    let mut m = l + 1;
+                    while m < n
+                        && m - l < MAX_TASK_LINES
+                        && !ctx.infos[m].blank
+                        && !ctx.noise[m]
+                        && task_number(ctx.line(m)).is_none()
+                        && status_inside(ctx, m).is_none()
+                        && status_at_start(ctx, m).is_none()
+                    {
+                        m += 1;
+                    }
+                    let known_below = m < n
+                        && !ctx.infos[m].blank
+                        && task_number(ctx.line(m)).is_none()
+                        && (status_inside(ctx, m).is_some() || status_at_start(ctx, m).is_some());
+                    if task_number(ctx.line(l)) == Some(nr + 1) && known_below {
+                        next = l;
+                        more.clear();
+                    } else if task_number(ctx.line(l)) == Some(nr + 1) {
+                        let last = m - 1;
+                        let lines: Vec<usize> = (l..m).collect();
+                        missing = Some(match status_after_date(ctx, last) {
+                            Some(f) => {
+                                let mut row =
+                                    make_row(ctx, &lines[..lines.len() - 1], Some((last, &f)), &[]);
+                                let head = ctx.line(last).get(..f.start).unwrap_or("").trim();
+                                if !head.is_empty() {
+                                    row.label.push(' ');
+                                    row.label.push_str(head);
+                                    row.label = row.label.trim().to_string();
+                                }
+                                row.label_lines.push(last + 1);
+                                row
+                            }
+                            None => make_row(ctx, &lines, None, &[]),
+                        });
+                        next = m;
                         more.clear();
                     }
                 }

@@ -2026,3 +2026,47 @@ fn plan_years_in_a_header_of_one_fragment_per_line_are_budget_columns() {
         20,
     );
 }
+
+#[test]
+fn a_numbered_list_with_deadlines_keeps_a_row_without_a_known_status() {
+    // Review 9's miss_01: `Nr. Tiltak Ansvar Frist Status Kommentar`, one line per row.
+    // A row whose status is gone, or is a word the vocabulary does not know, is the row
+    // that starts with the next number (before, it was read as the comment above).
+    let name = "numbered-list-with-deadlines.txt";
+    let doc = read_clean(name);
+    assert_eq!(
+        statuses(&doc),
+        ["I rute", "Ferdig", "Forsinket", "Ikke startet"]
+    );
+    assert_planted_found(
+        name,
+        "30.06.2025 Ferdig Løsningen",
+        "30.06.2025 Løsningen",
+        "RL301",
+        5,
+    );
+    assert_planted_found(
+        name,
+        "30.06.2025 Ferdig Løsningen",
+        "30.06.2025 Delvis Løsningen",
+        "RL302",
+        5,
+    );
+}
+
+#[test]
+fn a_numbered_wrapped_list_with_deadlines_keeps_a_row_without_a_known_status() {
+    // Review 9's miss_02: each task wraps, Ansvar, Frist and the status end its last
+    // line. A task whose status is gone or unknown ends where the next number starts.
+    let name = "numbered-wrapped-list-with-deadlines.txt";
+    let doc = read_clean(name);
+    assert_eq!(
+        statuses(&doc),
+        ["I rute", "Ikke påbegynt", "Pågår", "Forsinket"]
+    );
+    assert_eq!(doc.tables[0].rows.len(), 4);
+    assert_planted_found(name, "31.12.2025 I rute", "31.12.2025", "RL301", 5);
+    assert_planted_found(name, "31.12.2026 Pågår", "31.12.2026 Venter", "RL302", 9);
+    let (doc, _) = read_planted(name, "31.12.2026 Pågår", "31.12.2026");
+    assert_eq!(statuses(&doc), ["I rute", "Ikke påbegynt", "", "Forsinket"]);
+}
