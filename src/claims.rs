@@ -115,6 +115,9 @@ fn read_paragraph(
     let norms = |r: &std::ops::Range<usize>| -> Vec<String> {
         all[r.clone()].iter().map(|w| w.norm.clone()).collect()
     };
+    // The noun last counted in the paragraph: a sentence that opens with a count and a
+    // verb counts the same things (`… fattet fire verbalvedtak. Fire er gjennomført.`).
+    let mut paragraph_noun: Option<String> = None;
     for (si, range) in sentences.iter().enumerate() {
         let words = &all[range.clone()];
         let earlier = words.iter().any(|w| {
@@ -173,8 +176,18 @@ fn read_paragraph(
                     n.clone()
                 }
                 (None, _, Some(w)) => w.clone(),
+                (None, None, None)
+                    if k == 0
+                        && words.get(1).is_some_and(|w| cw.verbs.contains(&w.norm))
+                        && paragraph_noun.is_some() =>
+                {
+                    paragraph_noun.clone().unwrap_or_default()
+                }
                 _ => continue,
             };
+            if noun_at.is_some() {
+                paragraph_noun = Some(counted.clone());
+            }
             // `Av de 12 tiltakene`: the whole set, named before its parts.
             let of_the = k >= 2
                 && words[k - 2].norm == "av"

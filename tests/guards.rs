@@ -2070,3 +2070,18 @@ fn a_numbered_wrapped_list_with_deadlines_keeps_a_row_without_a_known_status() {
     let (doc, _) = read_planted(name, "31.12.2026 Pågår", "31.12.2026");
     assert_eq!(statuses(&doc), ["I rute", "Ikke påbegynt", "", "Forsinket"]);
 }
+
+#[test]
+fn a_count_with_the_noun_of_the_sentence_before_is_read() {
+    // Review 8's miss_09: `… fattet fire verbalvedtak i budsjettet. Tre er gjennomført.`
+    // The second sentence counts the same noun; a wrong count there gives RL305.
+    let name = "count-with-the-noun-of-the-sentence-before.txt";
+    read_clean(name);
+    assert_planted_found(
+        name,
+        "Tre er gjennomført",
+        "Fire er gjennomført",
+        "RL305",
+        3,
+    );
+}
