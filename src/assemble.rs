@@ -472,10 +472,24 @@ impl Ctx<'_> {
             && self.next_line_below(i).is_some_and(|k| {
                 self.row_like(k) && self.infos[k].atoms() >= 2 && self.infos[k].label_words == 0
             });
+        // A label broken after its digit, going on in lower case on the line of the
+        // row's numbers (`10040 Omsorgsboliger Furulia, 12` / `leiligheter 41 300 …`).
+        let goes_on_below = info.label_words > 0
+            && info.after_words == 0
+            && i + 1 < self.infos.len()
+            && self.row_like(i + 1)
+            && self.infos[i + 1].atoms() >= 2
+            && self.infos[i + 1].label_words > 0
+            && self
+                .line(i + 1)
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
         // `Park på Sletta 12 - forskuttering av`: a dash after the digit is the label's.
         let dash_after = run.atoms.len() == 2 && run.atoms[1].group.is_none() && inside;
         count >= 3
-            && (inside || ends_label || ends_wrapped)
+            && (inside || ends_label || ends_wrapped || goes_on_below)
             && (run.atoms.len() == 1 || dash_after)
             && run.atoms[0]
                 .group

@@ -2085,3 +2085,18 @@ fn a_count_with_the_noun_of_the_sentence_before_is_read() {
         3,
     );
 }
+
+#[test]
+fn a_label_broken_after_its_digit_goes_on_below() {
+    // Review 8's other_01: `20040 Omsorgsboliger Lia, 12` / `leiligheter 41 300 …`:
+    // the `12` is the label's, the row the line below; before, a phantom row of one cell
+    // `12` stood above a row labelled `leiligheter`, and checks were skipped.
+    let name = "label-broken-after-its-digit.txt";
+    let doc = read_clean(name);
+    assert_eq!(
+        row_labels(&doc)[1],
+        "20040 Omsorgsboliger Lia, 12 leiligheter"
+    );
+    assert_eq!(doc.tables[0].rows.len(), 4);
+    assert_planted_found(name, "43 100 −1 800", "43 100 1 800", "RL101", 9);
+}
