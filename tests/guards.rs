@@ -2100,3 +2100,20 @@ fn a_label_broken_after_its_digit_goes_on_below() {
     assert_eq!(doc.tables[0].rows.len(), 4);
     assert_planted_found(name, "43 100 −1 800", "43 100 1 800", "RL101", 9);
 }
+
+#[test]
+fn a_population_account_by_dates_is_checked() {
+    // Review 8's miss_08: `Folketall 1.1.` … `Folkevekst` / `Folketall 31.12.` by year
+    // columns; the dates name the opening and closing figures, and `Folkevekst` is
+    // fødte − døde + innflytting − utflytting where no fødselsoverskudd row stands.
+    let name = "population-account-closing-figure.txt";
+    read_clean(name);
+    assert_planted_found(name, "8 937 8 978", "8 937 8 987", "RL104", 11);
+    assert_planted_found(
+        name,
+        "Folkevekst 4 21 41",
+        "Folkevekst 4 21 45",
+        "RL104",
+        10,
+    );
+}
