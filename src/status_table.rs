@@ -833,6 +833,11 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Table> {
                 break;
             }
             // A status or empty-status block closes the task gathered so far.
+            // A bare page number (` 6`) is page furniture, never an empty status.
+            if text.trim().chars().all(|c| c.is_ascii_digit()) && text.trim().len() <= 4 {
+                j += 1;
+                continue;
+            }
             let starts_space = text.starts_with(' ') && !text.starts_with("  ");
             let found = match task.last() {
                 None => None,

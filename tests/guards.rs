@@ -2117,3 +2117,13 @@ fn a_population_account_by_dates_is_checked() {
         10,
     );
 }
+
+#[test]
+fn a_bare_page_number_under_a_status_list_is_no_empty_status() {
+    // Review 10's fa_03: ` 6` (a bare page number, starting with one space) under the
+    // prose after a list was read as an empty status, the prose as a fourth task: a
+    // false RL301, and the list's correct count sentence got a false RL305.
+    let name = "bare-page-number-under-a-status-list.txt";
+    let doc = read_clean(name);
+    assert_eq!(statuses(&doc), ["Ferdig", "Forsinket", "I rute"]);
+}
