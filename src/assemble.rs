@@ -103,6 +103,12 @@ pub fn read_document(path: &str, text: String, vocab: &Vocab) -> Document {
     }
 }
 
+/// A page footer or a bare page number between two tables.
+fn page_break_between(prev: &Table, next: &Table, ctx: &Ctx<'_>) -> bool {
+    (prev.last_line..next.first_line.saturating_sub(1))
+        .any(|l| ctx.infos.get(l).is_some_and(|x| x.is_footer()) || ctx.noise.get(l) == Some(&true))
+}
+
 /// A table that goes on after a page break under its header repeated: two tables with
 /// the same column names, the first not closed by a total, and nothing between them but
 /// blank lines and page furniture (`Side 4 av 62`), are one table.
@@ -120,10 +126,10 @@ fn join_repeated_headers(tables: Vec<Table>, ctx: &Ctx<'_>) -> Vec<Table> {
                 .rev()
                 .find(|r| !r.cells.is_empty())
                 .is_none_or(|r| {
-                    matches!(
-                        r.kind,
-                        RowKind::Total | RowKind::Subtotal | RowKind::UnlabelledTotal
-                    )
+                    // A group's subtotal (`Sum oppvekst`) right before the break closes
+                    // the group, not the table: the grand total comes after the break.
+                    matches!(r.kind, RowKind::Total | RowKind::UnlabelledTotal)
+                        || r.kind == RowKind::Subtotal && !page_break_between(prev, &t, ctx)
                 });
             let Some(first_row) = t.rows.iter().map(|r| r.line).min() else {
                 return false;

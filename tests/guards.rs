@@ -2127,3 +2127,21 @@ fn a_bare_page_number_under_a_status_list_is_no_empty_status() {
     let doc = read_clean(name);
     assert_eq!(statuses(&doc), ["Ferdig", "Forsinket", "I rute"]);
 }
+
+#[test]
+fn a_page_break_after_a_group_subtotal_does_not_split_the_table() {
+    // Review 10's fa_02: the page breaks right after `Sum oppvekst`, the header repeats
+    // (with years) and `Sum tjenesteområder` closes the table after the break; before,
+    // the subtotal closed the first part, the parts stayed apart and the grand total
+    // was checked against the second part only (four false RL101 errors).
+    let name = "page-break-after-a-group-subtotal.txt";
+    let doc = read_clean(name);
+    assert_eq!(doc.tables.len(), 1);
+    assert_planted_found(
+        name,
+        "Sum tjenesteområder 550 906",
+        "Sum tjenesteområder 551 906",
+        "RL101",
+        30,
+    );
+}
