@@ -492,10 +492,31 @@ impl Ctx<'_> {
                 .chars()
                 .next()
                 .is_some_and(char::is_lowercase);
+        // A label ending in a digit over the row's cells one per line, as many lines of
+        // numbers as the table has columns (`P4498 … Fjordtun trinn 2` / `500 233` /
+        // `244 480` / …): the cells are below, the digit is the label's.
+        // The label may go on over a line or two first (`Solbakken 12` / `rekkehus`,
+        // `… med 48` / `heldøgns plasser, Fjordtun trinn 2`).
+        let below = (i + 1..(i + 3).min(self.infos.len()))
+            .take_while(|&k| {
+                let x = &self.infos[k];
+                !self.is_gap(k)
+                    && x.label_words > 0
+                    && x.after_words == 0
+                    && (x.run.is_none() || x.atoms() == 1)
+            })
+            .count();
+        let cells_from = i + 1 + below;
+        let over_stacked = info.label_words > 0
+            && info.after_words == 0
+            && (cells_from..(cells_from + count).min(self.infos.len()))
+                .take_while(|&k| self.infos[k].numbers_only() && !self.noise[k])
+                .count()
+                >= count;
         // `Park på Sletta 12 - forskuttering av`: a dash after the digit is the label's.
         let dash_after = run.atoms.len() == 2 && run.atoms[1].group.is_none() && inside;
         count >= 3
-            && (inside || ends_label || ends_wrapped || goes_on_below)
+            && (inside || ends_label || ends_wrapped || goes_on_below || over_stacked)
             && (run.atoms.len() == 1 || dash_after)
             && run.atoms[0]
                 .group

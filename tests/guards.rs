@@ -2145,3 +2145,19 @@ fn a_page_break_after_a_group_subtotal_does_not_split_the_table() {
         30,
     );
 }
+
+#[test]
+fn a_label_digit_over_cells_one_per_line_is_the_labels() {
+    // Review 10's fa_01: `P4498 Nytt omsorgssenter, Fjordtun trinn 2` over its four cells
+    // one per line; the `2` joined the first cell (`2 500 233`) and `Sum` gave a false
+    // RL101 of −2 000 000. A label line ending in a digit over as many lines of single
+    // numbers as the table has columns keeps its digit.
+    let name = "label-digit-over-one-cell-per-line.txt";
+    let doc = read_clean(name);
+    assert_eq!(
+        row_labels(&doc)[1],
+        "P4498 Nytt omsorgssenter, Fjordtun trinn 2"
+    );
+    assert_eq!(doc.tables[0].rows[1].cells[0].text, "500 233");
+    assert_planted_found(name, "\n244 480 \n", "\n244 490 \n", "RL101", 31);
+}
