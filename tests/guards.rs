@@ -2161,3 +2161,14 @@ fn a_label_digit_over_cells_one_per_line_is_the_labels() {
     assert_eq!(doc.tables[0].rows[1].cells[0].text, "500 233");
     assert_planted_found(name, "\n244 480 \n", "\n244 490 \n", "RL101", 31);
 }
+
+#[test]
+fn a_percent_whose_sign_runs_against_its_deviation_is_reported() {
+    // Review 10's miss_01: `Avvik i %` of |budget|, each percent with its deviation's
+    // sign (incomes printed negative); a percent of the right size with its sign turned
+    // was not checked, as RL103 compared sizes only.
+    let name = "percent-sign-against-its-deviation.txt";
+    read_clean(name);
+    assert_planted_found(name, "6 449 12,7 %", "6 449 -12,7 %", "RL103", 13);
+    assert_planted_found(name, "-1 986 -9,7 %", "-1 986 9,7 %", "RL103", 9);
+}

@@ -23,8 +23,11 @@ use rust_decimal::Decimal;
 ///
 /// Both the percent and the amounts are rounded: the check computes the interval of
 /// shares the printed amounts allow and compares it with the printed percent ± half its
-/// last digit, so rounding is never a finding. The sign of a deviation in percent is the
-/// sign rules' business; here only its size is checked.
+/// last digit, so rounding is never a finding. The sign follows the table's own
+/// convention, read from its rows: the sign of the part (`Avvik i %` of |budget|) or of
+/// part / whole. A percent of the right size whose sign runs against that convention is
+/// reported, only where three or more rows show the convention, one of them with a
+/// negative whole (the rows that tell the two apart), and at most this row dissents.
 pub const INFO: RuleInfo = RuleInfo {
     code: "RL103",
     name: "percent-share",
@@ -56,8 +59,11 @@ Retting
 Avrunding
   Både prosenten og beløpene er avrundet: kontrollen regner ut intervallet av andeler
   som de trykte beløpene tillater og sammenligner det med den trykte prosenten ± en halv
-  enhet i siste siffer. Avrunding gir aldri funn. Fortegnet på et avvik i prosent er
-  fortegnsreglenes sak; her kontrolleres bare størrelsen.",
+  enhet i siste siffer. Avrunding gir aldri funn. Fortegnet følger tabellens egen
+  konvensjon, lest av radene: delens fortegn (Avvik i % av |budsjett|) eller fortegnet
+  til del / helhet. En prosent med riktig størrelse og fortegn mot konvensjonen meldes,
+  bare der tre eller flere rader viser konvensjonen, én av dem med negativ helhet (radene
+  som skiller de to), og høyst denne raden avviker.",
 };
 
 /// A share found from the data must hold in at least this many rows ...
@@ -282,11 +288,21 @@ pub fn check(table: &Table, opts: &Options, out: &mut Vec<Diagnostic>, checked: 
             .filter(|r| checkable(r))
             .filter_map(|r| method(table, r, p, part, whole))
             .collect();
+        let signs = sign_convention(table, p, part, whole);
         let cut = methods.iter().filter(|&&m| m == Method::CutOff).count();
         let habit = (cut >= 3 && !methods.contains(&Method::Rounded)).then_some(Method::CutOff);
         for row in table.rows.iter().filter(|r| checkable(r)) {
             match judge(table, row, p, part, whole) {
-                Some(true) => checked.relations_checked += 1,
+                Some(true) => {
+                    checked.relations_checked += 1;
+                    if let Some(convention) = signs {
+                        if sign_of(table, row, p, part, whole)
+                            .is_some_and(|(a, b)| !convention.fits(a, b) || !a && !b)
+                        {
+                            out.push(sign_diagnostic(table, row, p, part, opts.lang));
+                        }
+                    }
+                }
                 Some(false) => {
                     checked.relations_checked += 1;
                     let mut d = diagnostic(table, row, p, part, whole, opts.lang);
@@ -316,6 +332,125 @@ pub fn check(table: &Table, opts: &Options, out: &mut Vec<Diagnostic>, checked: 
                 }
             }
         }
+    }
+}
+
+/// How a column's percents carry their sign: that of the part (`Avvik i %` of
+/// |budget|: `6 449 12,7 %` on an income row), or that of part / whole.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Signs {
+    OfPart,
+    OfRatio,
+}
+
+impl Signs {
+    /// Does a row whose percent agrees in sign with its part (`a`) and with part /
+    /// whole (`b`) fit the convention?
+    fn fits(self, a: bool, b: bool) -> bool {
+        match self {
+            Signs::OfPart => a,
+            Signs::OfRatio => b,
+        }
+    }
+}
+
+/// For a row with a non-zero part, whole and percent (beyond rounding): does the
+/// percent's sign agree with the part's, and with part / whole's?
+fn sign_of(table: &Table, row: &Row, p: usize, part: usize, whole: Whole) -> Option<(bool, bool)> {
+    let pv = row.cell(p)?.value?;
+    let a = row.cell(part).filter(|c| !c.percent)?.value?;
+    let (b, _) = whole_value(table, row, part, whole)?;
+    if pv.abs() <= half_unit(pv) || a.abs() <= half_unit(a) || b.is_zero() {
+        return None;
+    }
+    let neg = |x: Decimal| x.is_sign_negative();
+    Some((neg(pv) == neg(a), neg(pv) == (neg(a) != neg(b))))
+}
+
+/// The table's own sign convention for a percent column, when its rows show it: every
+/// row but at most one follows it, three or more do, and at least one of them tells the
+/// two conventions apart (a negative whole). `None` for columns of shares that are
+/// never negative, or where the rows disagree.
+fn sign_convention(table: &Table, p: usize, part: usize, whole: Whole) -> Option<Signs> {
+    let rows: Vec<(bool, bool)> = table
+        .rows
+        .iter()
+        .filter(|r| checkable(r) && judge(table, r, p, part, whole) == Some(true))
+        .filter_map(|r| sign_of(table, r, p, part, whole))
+        .collect();
+    let telling = |a: bool, b: bool| a != b;
+    [Signs::OfPart, Signs::OfRatio].into_iter().find(|&c| {
+        let follow = rows.iter().filter(|&&(a, b)| c.fits(a, b)).count();
+        let tells = rows.iter().any(|&(a, b)| c.fits(a, b) && telling(a, b));
+        follow >= 3 && follow + 1 >= rows.len() && rows.len() > follow && tells
+            || follow >= 3 && follow == rows.len() && tells
+    })
+}
+
+/// A percent whose size is right and whose sign runs against its own part under the
+/// table's convention (`6 449 −12,7 %` where the other rows give the percent the
+/// deviation's sign).
+fn sign_diagnostic(table: &Table, row: &Row, p: usize, part: usize, lang: Lang) -> Diagnostic {
+    let nb = lang == Lang::Nb;
+    let pc = row.cell(p).expect("judged cells exist");
+    let ac = row.cell(part).expect("judged cells exist");
+    let name = |k: usize| table.columns[k].name.clone();
+    let label = row.label.trim();
+    let turned = if pc
+        .text
+        .trim_start()
+        .starts_with(['-', '\u{2212}', '\u{2013}'])
+    {
+        pc.text
+            .trim_start()
+            .trim_start_matches(['-', '\u{2212}', '\u{2013}'])
+            .trim_start()
+            .to_string()
+    } else {
+        format!("{}{}", crate::rules::minus_char(ac), pc.text.trim())
+    };
+    let message = if nb {
+        format!(
+            "«{}» i raden «{label}» er {}, men fortegnet går mot «{}» ({}): de andre radene i tabellen gir prosenten samme fortegn som den",
+            name(p),
+            pc.text,
+            name(part),
+            ac.text
+        )
+    } else {
+        format!(
+            "«{}» in the row «{label}» is {}, but its sign runs against «{}» ({}): the other rows of the table give the percentage its sign",
+            name(p),
+            pc.text,
+            name(part),
+            ac.text
+        )
+    };
+    Diagnostic {
+        code: INFO.code,
+        rule: INFO.name,
+        severity: INFO.severity,
+        message,
+        help: Some(if nb {
+            format!("snu fortegnet: {turned}")
+        } else {
+            format!("turn the sign: {turned}")
+        }),
+        primary: place_of(
+            pc,
+            if nb {
+                format!("ventet {turned}")
+            } else {
+                format!("expected {turned}")
+            },
+        ),
+        related: vec![place_of(ac, name(part))],
+        table: TableRef::of(table),
+        expected: Some(turned),
+        found: Some(pc.text.clone()),
+        delta: None,
+        relation: None,
+        fix: None,
     }
 }
 
