@@ -672,6 +672,19 @@ impl Ctx<'_> {
         } else {
             ROW_GAP
         };
+        // A header whose last column is a comment (`Prosjekt Rev. budsjett Regnskap
+        // Avvik` / `Merknad`): numbers followed by a comment of any length are a row
+        // (`Kulvert Elveveien 1 315 1 434 −119 Overført fra i fjor`).
+        let comment_column = self.header_above(first, claimed).is_some_and(|(_, lines)| {
+            let words = self.words_of(&lines);
+            words
+                .iter()
+                .rev()
+                .find_map(|w| self.vocab.kind_of(w))
+                .is_some_and(|k| {
+                    ColumnKind::from_name(&self.vocab.kinds[k].name) == ColumnKind::Beskrivelse
+                })
+        });
         while j < self.infos.len() && j - last <= reach {
             if claimed[j] {
                 break;
@@ -707,7 +720,20 @@ impl Ctx<'_> {
             }
             // In a commented table, numbers followed by their comment are a row even
             // where the status among them is missing (`74 730 16 762  3 296 …`).
-            let commented_row = reach == COMMENT_GAP && self.numbers_then_text(j);
+            // Not a sentence that quotes amounts (`Samlet er det brukt 67 890 tusen
+            // kroner av …`): no unit phrase, no sentence word in a line that ends one.
+            let line = self.line(j);
+            let label_sentence = info.run.as_ref().is_some_and(|r| {
+                info.lexed.tokens[..r.tokens.0]
+                    .iter()
+                    .filter(|t| t.is_word())
+                    .any(|t| self.vocab.is_sentence_word(t.text(line)))
+            });
+            let quoting = info.unit.is_some()
+                || label_sentence
+                || info.sentence_words > 0 && line.trim_end().ends_with('.');
+            let commented_row =
+                (reach == COMMENT_GAP || comment_column && !quoting) && self.numbers_then_text(j);
             if self.row_like(j) || commented_row {
                 let words = crate::vocab::phrase_words(self.line(j));
                 let total = !matches!(

@@ -2172,3 +2172,16 @@ fn a_percent_whose_sign_runs_against_its_deviation_is_reported() {
     assert_planted_found(name, "6 449 12,7 %", "6 449 -12,7 %", "RL103", 13);
     assert_planted_found(name, "-1 986 -9,7 %", "-1 986 9,7 %", "RL103", 9);
 }
+
+#[test]
+fn rows_with_long_notes_under_a_comment_column_are_rows() {
+    // Review 11's fa_01 and fa_04: under `Prosjekt Rev. budsjett Regnskap Avvik` /
+    // `Merknad`, a row whose note has three words or more (`Overført fra i fjor`,
+    // `Avsluttes i år`) was no row, and `Sum investeringer` gave false RL101 errors.
+    // A sentence that quotes amounts after the table is still no row.
+    let name = "comment-column-with-long-notes.txt";
+    let doc = read_clean(name);
+    assert_eq!(doc.tables.len(), 1);
+    assert_eq!(doc.tables[0].rows.len(), 6);
+    assert_planted_found(name, "1 434 −119", "1 434 −219", "RL102", 10);
+}
