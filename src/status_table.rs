@@ -578,6 +578,25 @@ fn numbered_split(ctx: &Ctx<'_>, task: &[usize]) -> Option<usize> {
     (1..task.len()).find(|&k| task_number(ctx.line(task[k])) == Some(first + 1))
 }
 
+/// The row of a numbered task's lines (`lines`, not empty) that carry no status the
+/// vocabulary knows: the words after its deadline on its last line as an unknown status
+/// (see [`status_after_date`]), the text before them the end of its label; or no status.
+fn numbered_row(ctx: &Ctx<'_>, lines: &[usize]) -> Row {
+    let last = lines[lines.len() - 1];
+    let Some(f) = status_after_date(ctx, last) else {
+        return make_row(ctx, lines, None, &[]);
+    };
+    let mut row = make_row(ctx, &lines[..lines.len() - 1], Some((last, &f)), &[]);
+    let head = ctx.line(last).get(..f.start).unwrap_or("").trim();
+    if !head.is_empty() {
+        row.label.push(' ');
+        row.label.push_str(head);
+        row.label = row.label.trim().to_string();
+    }
+    row.label_lines.push(last + 1);
+    row
+}
+
 /// The number a task starts with (`1.`, `12)`), if any.
 fn task_number(line: &str) -> Option<u32> {
     let first = line.split_whitespace().next()?;
@@ -990,22 +1009,7 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Table> {
                     // A numbered task with no status the vocabulary knows, gathered
                     // with the next one (`1. Redusere …` / `… 31.12.2025` / `2. …`).
                     let done: Vec<usize> = task.drain(..s).collect();
-                    let last = done[done.len() - 1];
-                    rows.push(match status_after_date(ctx, last) {
-                        Some(f) => {
-                            let mut row =
-                                make_row(ctx, &done[..done.len() - 1], Some((last, &f)), &[]);
-                            let head = ctx.line(last).get(..f.start).unwrap_or("").trim();
-                            if !head.is_empty() {
-                                row.label.push(' ');
-                                row.label.push_str(head);
-                                row.label = row.label.trim().to_string();
-                            }
-                            row.label_lines.push(last + 1);
-                            row
-                        }
-                        None => make_row(ctx, &done, None, &[]),
-                    });
+                    rows.push(numbered_row(ctx, &done));
                 }
                 task.push(j);
                 let after = ctx.line(j).get(f.end..).unwrap_or("");
@@ -1098,23 +1102,8 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Table> {
                         next = l;
                         more.clear();
                     } else if task_number(ctx.line(l)) == Some(nr + 1) {
-                        let last = m - 1;
                         let lines: Vec<usize> = (l..m).collect();
-                        missing = Some(match status_after_date(ctx, last) {
-                            Some(f) => {
-                                let mut row =
-                                    make_row(ctx, &lines[..lines.len() - 1], Some((last, &f)), &[]);
-                                let head = ctx.line(last).get(..f.start).unwrap_or("").trim();
-                                if !head.is_empty() {
-                                    row.label.push(' ');
-                                    row.label.push_str(head);
-                                    row.label = row.label.trim().to_string();
-                                }
-                                row.label_lines.push(last + 1);
-                                row
-                            }
-                            None => make_row(ctx, &lines, None, &[]),
-                        });
+                        missing = Some(numbered_row(ctx, &lines));
                         next = m;
                         more.clear();
                     }
