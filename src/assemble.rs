@@ -109,6 +109,16 @@ fn page_break_between(prev: &Table, next: &Table, ctx: &Ctx<'_>) -> bool {
         .any(|l| ctx.infos.get(l).is_some_and(|x| x.is_footer()) || ctx.noise.get(l) == Some(&true))
 }
 
+/// A numbered section heading (`4. Tjenester`) on a line after line `after` and before
+/// line `before` (1-based).
+fn section_between(after: usize, before: usize, ctx: &Ctx<'_>) -> bool {
+    (after..before.saturating_sub(1)).any(|l| {
+        ctx.infos
+            .get(l)
+            .is_some_and(|x| x.is_section_heading(ctx.line(l)))
+    })
+}
+
 /// A table that goes on after a page break under its header repeated: two tables with
 /// the same column names, the first not closed by a total, and nothing between them but
 /// blank lines and page furniture (`Side 4 av 62`), are one table.
@@ -152,6 +162,7 @@ fn join_repeated_headers(tables: Vec<Table>, ctx: &Ctx<'_>) -> Vec<Table> {
                         || info.is_footer()
                         || near_footer && !ctx.row_like(l) && !info.is_prose(ctx.line(l))
                 })
+                && !section_between(prev.last_line, first_row, ctx)
                 // Above the rows of the second: only its header.
                 && (t.first_line..first_row)
                     .all(|n| ctx.infos[n - 1].blank || ctx.infos[n - 1].run.is_none() || ctx.year_run(n - 1))
@@ -193,10 +204,12 @@ fn inherit_headers(tables: &mut [Table], ctx: &Ctx<'_>) {
         {
             continue;
         }
-        // Only page furniture, blank lines and text between the two.
+        // Only page furniture, blank lines and text between the two; a numbered section
+        // heading (`4. Tjenester`) starts a new part of the report, not a new page.
+        let first_row = t.rows.iter().map(|r| r.line).min().unwrap_or(t.first_line);
         let between_prose = (prev.last_line..t.first_line.saturating_sub(1))
             .any(|l| ctx.infos[l].is_prose(ctx.line(l)) && !ctx.noise[l]);
-        if between_prose {
+        if between_prose || section_between(prev.last_line, first_row, ctx) {
             continue;
         }
         let n = numeric(t);
@@ -645,7 +658,37 @@ impl Ctx<'_> {
             .filter_map(|w| self.vocab.kind_of(w))
             .map(|k| ColumnKind::from_name(&self.vocab.kinds[k].name))
             .collect();
-        kinds.iter().any(|k| k.is_status_field()) && kinds.last() == Some(&ColumnKind::Beskrivelse)
+        if kinds.last() != Some(&ColumnKind::Beskrivelse) {
+            return false;
+        }
+        // Or a header of amounts ending in a comment column (`Prosjekt Rev. budsjett
+        // Regnskap Avvik Merknad`) over rows whose notes run long (`… 2 171 Avsluttes i
+        // år`), where a plain row of that table follows further down.
+        kinds.iter().any(|k| k.is_status_field())
+            || kinds.iter().filter(|k| !k.is_text()).count() >= 2
+                && self.plain_row_below(i, claimed)
+    }
+
+    /// Below line `i`, before a gap of more than [`ROW_GAP`] lines or prose: a row that
+    /// seeds a table of its own (numbers with at most a short text after them).
+    fn plain_row_below(&self, i: usize, claimed: &[bool]) -> bool {
+        let mut last = i;
+        for (j, &taken) in claimed.iter().enumerate().skip(i + 1) {
+            if taken || j - last > ROW_GAP {
+                return false;
+            }
+            if self.is_gap(j) {
+                continue;
+            }
+            if self.seeds_table(j) {
+                return true;
+            }
+            if !self.numbers_then_text(j) {
+                return false;
+            }
+            last = j;
+        }
+        false
     }
 
     fn is_text(&self, i: usize) -> bool {

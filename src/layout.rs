@@ -115,6 +115,30 @@ impl LineInfo {
                 && self.chars >= 40
                 && !self.is_header_like())
     }
+    /// A numbered section heading (`4. Tjenester`, `6.2 Status for tiltak`): a section
+    /// number, then a short text that starts with a capital and ends in no full stop.
+    pub fn is_section_heading(&self, text: &str) -> bool {
+        let t = text.trim();
+        let mut words = t.split_whitespace();
+        let Some(number) = words.next() else {
+            return false;
+        };
+        let numbered = number.starts_with(|c: char| c.is_ascii_digit())
+            && number.chars().all(|c| c.is_ascii_digit() || c == '.')
+            && number.contains('.')
+            && !number.contains("..")
+            && number.len() <= 8;
+        let capital = words
+            .next()
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase);
+        numbered
+            && capital
+            && self.atoms() <= 1
+            && (2..=10).contains(&self.words)
+            && !t.ends_with('.')
+            && !t.ends_with(':')
+    }
     /// Reads like a table header fragment.
     pub fn is_header_like(&self) -> bool {
         self.words > 0 && self.kind_words > 0 && self.header_words * 2 >= self.words

@@ -1,6 +1,6 @@
 //! Synthetic inputs that once gave wrong findings (`fixtures/guards/`, see its README).
 
-use rapportlint::model::Document;
+use rapportlint::model::{ColumnKind, Document};
 use rapportlint::rules::{self, Diagnostic, Lang};
 use rapportlint::vocab::Vocab;
 use std::path::Path;
@@ -2184,4 +2184,37 @@ fn rows_with_long_notes_under_a_comment_column_are_rows() {
     assert_eq!(doc.tables.len(), 1);
     assert_eq!(doc.tables[0].rows.len(), 6);
     assert_planted_found(name, "1 434 −119", "1 434 −219", "RL102", 10);
+}
+
+#[test]
+fn a_numbered_section_heading_ends_a_table_across_a_page_break() {
+    // Review 11's fa_03: a fund table, `Side 2`, `4. Tjenester` and a KOSTRA table of as
+    // many numeric columns; the KOSTRA rows inherited the fund header across the page
+    // break and gave false RL102 errors (UB = IB + avsetning − bruk).
+    let name = "section-heading-between-fund-and-kostra.txt";
+    let doc = read_clean(name);
+    assert_eq!(doc.tables.len(), 2);
+    assert!(
+        doc.tables[1]
+            .columns
+            .iter()
+            .all(|c| c.kind == ColumnKind::Ukjent),
+        "{:?}",
+        column_names(&doc)
+    );
+    assert_planted_found(name, "84 632 27 602", "84 632 27 612", "RL102", 12);
+}
+
+#[test]
+fn rows_with_long_notes_at_the_top_of_a_comment_table_are_rows() {
+    // Review 11's fa_05: under `Prosjekt Rev. budsjett Regnskap Avvik Merknad` the first
+    // five rows have notes of three words (`Avsluttes i år`); none seeded the table, the
+    // fifth was taken for its header, and `Sum investeringer` gave three false RL101.
+    // Such a row seeds the table where a plain row of it follows further down.
+    let name = "comment-column-long-notes-first.txt";
+    let doc = read_clean(name);
+    assert_eq!(doc.tables.len(), 1);
+    assert_eq!(row_labels(&doc)[0], "Utskifting kjøretøy");
+    assert_eq!(doc.tables[0].rows.len(), 8);
+    assert_planted_found(name, "1 336 2 171", "1 336 2 271", "RL102", 7);
 }
