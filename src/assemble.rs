@@ -2406,9 +2406,14 @@ impl Ctx<'_> {
             };
             let tail = row_text.get(tail_start..).unwrap_or("").trim();
             let status_col = header.status_column();
+            // Under a header whose text after the numbers is a comment and no status
+            // (`… Avvik Merknad`), a status word starts the comment (`Videreføres neste
+            // år`): the table has no status column to fill.
+            let text_columns = header.columns.len() + header.text_columns.len();
+            let comment_only = comment_col < text_columns && status_col >= text_columns;
             let status = self
                 .status_after(row_line)
-                .filter(|_| reading.released == 0);
+                .filter(|_| reading.released == 0 && !comment_only);
             if let Some((ss, se)) = status {
                 // The status, then the description in the next text column.
                 let cell = |column: usize, s: usize, e: usize| {

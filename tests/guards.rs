@@ -2218,3 +2218,23 @@ fn rows_with_long_notes_at_the_top_of_a_comment_table_are_rows() {
     assert_eq!(doc.tables[0].rows.len(), 8);
     assert_planted_found(name, "1 336 2 171", "1 336 2 271", "RL102", 7);
 }
+
+#[test]
+fn status_words_in_a_comment_column_are_comments() {
+    // Review 11's fa_02: under `Prosjekt Rev. budsjett Regnskap Avvik Merknad` notes that
+    // start with a status word (`Videreføres neste år`) made a Status column the header
+    // does not name; `neste år` was lost, and the rows with other notes got RL301.
+    let name = "comment-column-notes-with-status-words.txt";
+    let doc = read_clean(name);
+    assert_eq!(
+        column_names(&doc),
+        ["Rev. budsjett", "Regnskap", "Avvik", "Merknad"]
+    );
+    let notes: Vec<&str> = doc.tables[0]
+        .rows
+        .iter()
+        .filter_map(|r| r.cell(3).map(|c| c.text.as_str()))
+        .collect();
+    assert_eq!(notes[0], "Videreføres neste år");
+    assert_eq!(notes.len(), 6);
+}
