@@ -194,6 +194,8 @@ fn part_score(all: &[&str], i: usize, j: usize, vocab: &Vocab) -> i32 {
             || prev_kind.is_some() && starts_lower(first) && prev.is_some_and(|p| !starts_lower(p))
             // `0–2` | `år`: the unit of an age range in the name.
             || starts_lower(first) && prev.is_some_and(is_range)
+            // `Regnskap hittil i` | `år`: the object of a preposition in the name.
+            || starts_lower(first) && prev.is_some_and(is_preposition)
             // `Antall barn` | `totalt`: a lower-case total word ends the name before.
             || first_kind == Some(ColumnKind::Samlet)
                 && starts_lower(first)
@@ -243,14 +245,7 @@ fn part_score(all: &[&str], i: usize, j: usize, vocab: &Vocab) -> i32 {
     }
     // A name that ends in a preposition (`Forbruk i` | `%`) is cut before its last
     // word.
-    if words.len() > 1
-        && words.last().is_some_and(|w| {
-            matches!(
-                norm_word(w).as_str(),
-                "i" | "av" | "per" | "pr" | "pr." | "for" | "og" | "til" | "på"
-            )
-        })
-    {
+    if words.len() > 1 && words.last().is_some_and(|w| is_preposition(w)) {
         s -= 4;
     }
     // `Endring UB`, `Endringer Revidert budsjett`: a capitalised kind word after a change
@@ -348,6 +343,7 @@ pub fn natural_count(words: &[&str], vocab: &Vocab) -> usize {
     let mut prev_modifier = false;
     let mut prev_deviation = false;
     let mut prev_change = false;
+    let mut prev_preposition = false;
     // A year starts a column of its own after another year or after label words
     // (`Tiltaksgruppe 2025 2026`), not after a kind (`Regnskap 2023`).
     let mut prev_plain = true;
@@ -369,6 +365,9 @@ pub fn natural_count(words: &[&str], vocab: &Vocab) -> usize {
             // `Vedtatt totalt`: a lower-case kind word after a capitalised kind word goes
             // on naming the column, in a header whose names start with a capital.
             Some(_) if prev_kind && starts_lower(w) => false,
+            // `Regnskap hittil i år`: a lower-case kind word after a preposition is
+            // part of the name (`i år`), no column of its own.
+            Some(_) if prev_preposition && starts_lower(w) => false,
             // `Avsatt fond`, `Bruk av fond`: one column.
             Some(k) if current == Some(k) && vocab.is_continuation(w) => false,
             Some(_) => true,
@@ -390,8 +389,17 @@ pub fn natural_count(words: &[&str], vocab: &Vocab) -> usize {
         prev_modifier =
             modifier || kind.is_some_and(|k| k.is_budget() && k != ColumnKind::Budsjett);
         prev_kind = kind.is_some() && !starts_lower(w);
+        prev_preposition = is_preposition(w);
     }
     count
+}
+
+/// A preposition or conjunction inside a column name (`i`, `av`, `per`, `til`).
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        norm_word(w).as_str(),
+        "i" | "av" | "per" | "pr" | "pr." | "for" | "og" | "til" | "på"
+    )
 }
 
 /// Words that start with a capital letter: in a header with no known column words
@@ -810,7 +818,8 @@ pub fn interleave_rows<'a>(
     quals: &[&'a str],
     vocab: &Vocab,
 ) -> Option<Vec<&'a str>> {
-    let qual_like = |w: &&str| is_year(w) || starts_lower(w);
+    // `%` qualifies as a lower-case word does (`Avvik` / `i %`).
+    let qual_like = |w: &&str| is_year(w) || starts_lower(w) || *w == "%";
     if !(2..=12).contains(&quals.len())
         || !quals.iter().all(qual_like)
         || names.len() < 2
@@ -859,6 +868,10 @@ pub fn interleave_rows<'a>(
             )
         {
             s += 3;
+        }
+        // A qualifier ends in no preposition (`hittil i` | `år`): that tears a phrase.
+        if group.last().is_some_and(|w| is_preposition(w)) {
+            s -= 1;
         }
         let lone_modifier = seg.len() == 1 && vocab.is_modifier(seg[0]);
         match kind(group[0]) {

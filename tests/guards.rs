@@ -2238,3 +2238,45 @@ fn status_words_in_a_comment_column_are_comments() {
     assert_eq!(notes[0], "Videreføres neste år");
     assert_eq!(notes.len(), 6);
 }
+
+#[test]
+fn hittil_i_aar_in_a_header_names_no_year_column() {
+    // Review 12's fa_01 and fa_02: `Regnskap hittil i år Budsjett hittil i år Avvik
+    // hittil i år`, on one line or one cell per line: `år` after the preposition was
+    // read as a column of its own, the cells shifted and correct sums gave RL101.
+    let name = "header-hittil-i-aar-one-line.txt";
+    let doc = read_clean(name);
+    assert_eq!(
+        column_names(&doc),
+        [
+            "Regnskap hittil i år",
+            "Budsjett hittil i år",
+            "Avvik hittil i år"
+        ]
+    );
+    assert_planted_found(name, "-2 423\n", "-2 433\n", "RL102", 7);
+    let name = "header-hittil-i-aar-one-cell-per-line.txt";
+    let doc = read_clean(name);
+    assert_eq!(doc.tables[0].columns.len(), 6, "{:?}", column_names(&doc));
+    assert_planted_found(name, "\n1 336 \n", "\n1 386 \n", "RL102", 25);
+}
+
+#[test]
+fn a_qualifier_line_under_the_names_gives_each_name_its_phrase() {
+    // Review 10's miss_02: `Enhet Rev. budsjett Regnskap Avvik Avvik` over `hittil i år
+    // hittil i år hittil i år i %`. The qualifiers were not spread over the names (the
+    // `%` kept the line from reading as qualifiers), so the deviation columns were
+    // ambiguous and a wrong Avvik went unchecked.
+    let name = "two-line-header-hittil-i-aar.txt";
+    let doc = read_clean(name);
+    assert_eq!(
+        column_names(&doc),
+        [
+            "Rev. budsjett hittil i år",
+            "Regnskap hittil i år",
+            "Avvik hittil i år",
+            "Avvik i %"
+        ]
+    );
+    assert_planted_found(name, "60 283 992 1,6 %", "60 283 292 1,6 %", "RL102", 14);
+}
