@@ -2280,3 +2280,26 @@ fn a_qualifier_line_under_the_names_gives_each_name_its_phrase() {
     );
     assert_planted_found(name, "60 283 992 1,6 %", "60 283 292 1,6 %", "RL102", 14);
 }
+
+#[test]
+fn prognoseavvik_is_a_deviation_of_the_forecast() {
+    // Review 12's fa_03, fa_04, miss_01 and miss_02: `Prognoseavvik` was no known word;
+    // the column was unknown, so `Årsbudsjett − Prognose` went unchecked, and in a
+    // wrapped header right over the first row the word joined that row's label and the
+    // columns shifted (false RL101).
+    let name = "header-prognoseavvik.txt";
+    let doc = read_clean(name);
+    assert_eq!(column_kinds(&doc), ["budsjett", "prognose", "avvik"]);
+    assert_planted_found(name, "-17 214", "-15 214", "RL102", 7);
+    let name = "header-prognoseavvik-wrapped.txt";
+    let doc = read_clean(name);
+    assert_eq!(row_labels(&doc)[0], "Barnehager");
+    assert_eq!(doc.tables[0].columns.len(), 6, "{:?}", column_names(&doc));
+    assert_planted_found(
+        name,
+        "298 152 296 839 1 313",
+        "298 152 296 839 1 213",
+        "RL102",
+        21,
+    );
+}
