@@ -2742,6 +2742,12 @@ fn reading_score(
         if r.kind == RowKind::Heading {
             continue;
         }
+        // A label printed once labels one row: a row with the label of the row right
+        // before it (`Barnehager` over its cells one per line, each read as a row of
+        // one cell) earns nothing.
+        if x > 0 && !r.label.is_empty() && rows[x - 1].label == r.label {
+            score -= 3;
+        }
         // Amounts of four digit groups are rare and of five or more rarer still: such a
         // cell usually means several cells read as one.
         for c in r.cells.iter().filter(|c| c.column < columns) {

@@ -2303,3 +2303,16 @@ fn prognoseavvik_is_a_deviation_of_the_forecast() {
         21,
     );
 }
+
+#[test]
+fn a_table_of_one_cell_per_line_keeps_its_columns_when_a_relation_fails() {
+    // Review 12's miss_03: eight rows of six cells, one cell per line. With one wrong
+    // Avvik the six-column reading lost a relation, and reading every line as a row of
+    // one cell (each with the label above) scored higher: one column, a meaningless
+    // RL101 on `Sum`. A row with the label of the row before it earns nothing.
+    let name = "one-cell-per-line-eight-rows.txt";
+    let doc = read_clean(name);
+    assert_eq!(doc.tables[0].columns.len(), 6, "{:?}", column_names(&doc));
+    assert_eq!(doc.tables[0].rows.len(), 9);
+    assert_planted_found(name, "\n7 800 \n", "\n9 170 \n", "RL102", 33);
+}
