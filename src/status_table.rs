@@ -20,6 +20,9 @@ pub(crate) struct Found {
     /// For a wrapped status whose description starts on its last line (`I henhold` /
     /// `til plan Alle kontor er …`): where the status ends on that line.
     tail: Option<usize>,
+    /// For a wrapped status beside its description (`Ikke i Arbeidet er forsinket` /
+    /// `rute manglende kapasitet`): where the status ends on its first line.
+    head: Option<usize>,
 }
 
 /// The cell for a status found at line `l`.
@@ -27,8 +30,9 @@ pub(crate) fn status_cell(ctx: &Ctx<'_>, l: usize, f: &Found, column: usize) -> 
     let line = ctx.line(l);
     let text = if f.lines >= 2 {
         (l..l + f.lines)
-            .map(|k| match f.tail {
-                Some(t) if k + 1 == l + f.lines => ctx.line(k).get(..t).unwrap_or("").trim(),
+            .map(|k| match (f.head, f.tail) {
+                (Some(h), _) if k == l => ctx.line(k).get(..h).unwrap_or("").trim(),
+                (_, Some(t)) if k + 1 == l + f.lines => ctx.line(k).get(..t).unwrap_or("").trim(),
                 _ => ctx.line(k).trim(),
             })
             .collect::<Vec<_>>()
@@ -120,6 +124,12 @@ fn stacked_status_header(ctx: &Ctx<'_>, i: usize) -> Option<(usize, usize)> {
 /// numeric columns (`Tiltak Vedtatt` / `budsjett` / `Årsprognose Avvik` / … / `Status
 /// Statusbeskrivelse`): then `i` ends a money table's header, not a status list's.
 fn numeric_header_above(ctx: &Ctx<'_>, i: usize) -> bool {
+    // A header that starts with the task column's name (`Tiltak Status Kommentar`)
+    // starts on this line: what stands above is a title (`Tiltak i økonomiplanen`).
+    let first = ctx.line(i).split_whitespace().next().unwrap_or("");
+    if first.chars().next().is_some_and(char::is_uppercase) && ctx.vocab.is_label_header(first) {
+        return false;
+    }
     let mut k = i;
     let mut seen = 0;
     let mut below = i;
@@ -204,7 +214,11 @@ pub(crate) fn status_at_start(ctx: &Ctx<'_>, i: usize) -> Option<Found> {
             end,
             lines: 1,
             tail: None,
+            head: None,
         });
+    }
+    if let Some(found) = status_beside_description(ctx, i, &words) {
+        return Some(found);
     }
     // `Henhold` / `til plan`, `Ikke i` / `henhold` / `til plan`: a narrow status column
     // wraps the status, each line but the last a prefix of an alias.
@@ -225,6 +239,7 @@ pub(crate) fn status_at_start(ctx: &Ctx<'_>, i: usize) -> Option<Found> {
                     end: line.trim_end().len(),
                     lines,
                     tail: None,
+                    head: None,
                 });
             }
             let last = ctx.line(k);
@@ -235,9 +250,49 @@ pub(crate) fn status_at_start(ctx: &Ctx<'_>, i: usize) -> Option<Found> {
                     end: line.trim_end().len(),
                     lines,
                     tail: Some(tail),
+                    head: None,
                 });
             }
         }
+    }
+    None
+}
+
+/// A narrow status column wrapped beside its description (`Ikke i Arbeidet er
+/// forsinket på grunn av` / `rute manglende kapasitet i staben.`): the first line starts
+/// with the head of a status and then the description with a capital, the next line with
+/// the rest of the status and then the description going on.
+fn status_beside_description(ctx: &Ctx<'_>, i: usize, words: &[String]) -> Option<Found> {
+    if i + 1 >= ctx.infos.len() || ctx.infos[i + 1].blank {
+        return None;
+    }
+    let line = ctx.line(i);
+    let next = ctx.line(i + 1);
+    let below = phrase_words(next);
+    for p in (1..=words.len().min(3)).rev() {
+        let head = &words[..p];
+        if !ctx.vocab.is_status_prefix(head) || ctx.vocab.match_status(head).is_some() {
+            continue;
+        }
+        let head_end = byte_after_words(line, p);
+        let rest = line.get(head_end..).unwrap_or("").trim_start();
+        if rest.is_empty() || !starts_cell(rest) {
+            continue;
+        }
+        let joined: Vec<String> = head.iter().cloned().chain(below.iter().cloned()).collect();
+        let Some((_, n)) = ctx.vocab.match_status(&joined) else {
+            continue;
+        };
+        if n <= p {
+            continue;
+        }
+        return Some(Found {
+            start: line.len() - line.trim_start().len(),
+            end: head_end,
+            lines: 2,
+            tail: Some(byte_after_words(next, n - p)),
+            head: Some(head_end),
+        });
     }
     None
 }
@@ -268,6 +323,7 @@ pub(crate) fn near_status_at_start(ctx: &Ctx<'_>, i: usize) -> Option<Found> {
                 end,
                 lines: 1,
                 tail: None,
+                head: None,
             });
         }
     }
@@ -298,6 +354,7 @@ pub(crate) fn unknown_status_at_start(ctx: &Ctx<'_>, i: usize) -> Option<Found> 
         end: byte_after_words(line, n),
         lines: 1,
         tail: None,
+        head: None,
     })
 }
 
@@ -653,6 +710,7 @@ fn status_after_date(ctx: &Ctx<'_>, l: usize) -> Option<Found> {
         end: start + byte_after_words(&line[start..], n),
         lines: 1,
         tail: None,
+        head: None,
     })
 }
 
@@ -1660,6 +1718,7 @@ fn status_inside(ctx: &Ctx<'_>, i: usize) -> Option<Found> {
                 end,
                 lines: 1,
                 tail: None,
+                head: None,
             });
         }
     }
@@ -1771,6 +1830,10 @@ fn make_row(
         if f.lines == 1 {
             desc.push_str(line.get(f.end..).unwrap_or("").trim());
         }
+        if let Some(h) = f.head {
+            desc.push_str(line.get(h..).unwrap_or("").trim());
+            desc.push(' ');
+        }
         if let Some(t) = f.tail {
             desc.push_str(ctx.line(l + f.lines - 1).get(t..).unwrap_or("").trim());
         }
@@ -1791,6 +1854,11 @@ fn make_row(
                     f.end + rest.len() - rest.trim_start().len(),
                     t.trim_end().len(),
                 )
+            }
+            (Some((l, f)), _) if f.head.is_some() => {
+                let t = ctx.line(l);
+                let rest = t.get(f.head.unwrap_or(0)..).unwrap_or("");
+                (l, t.len() - rest.trim_start().len(), t.trim_end().len())
             }
             (Some((l, f)), _) if f.tail.is_some() => {
                 let k = l + f.lines - 1;

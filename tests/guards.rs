@@ -2316,3 +2316,40 @@ fn a_table_of_one_cell_per_line_keeps_its_columns_when_a_relation_fails() {
     assert_eq!(doc.tables[0].rows.len(), 9);
     assert_planted_found(name, "\n7 800 \n", "\n9 170 \n", "RL102", 33);
 }
+
+#[test]
+fn a_status_list_under_a_title_with_a_budget_word_is_read() {
+    // Review 12's silent_01: `Tiltak i økonomiplanen` over `Tiltak Status Kommentar`
+    // was taken for the first part of a money table's header (`økonomiplanen` is a
+    // budget word), and the list was not read; its empty status went unreported.
+    let name = "status-list-titled-okonomiplanen.txt";
+    let (doc, diags) = read(name);
+    assert_eq!(statuses(&doc), ["Gjennomført", "Utsatt", "", "Pågår"]);
+    assert!(
+        codes(&diags).contains(&("RL301", 17)),
+        "{:?}",
+        codes(&diags)
+    );
+}
+
+#[test]
+fn a_status_wrapped_beside_its_description_is_one_status() {
+    // Review 12's silent_02: `Ikke i Arbeidet er forsinket på grunn av` / `rute
+    // manglende kapasitet i staben.`: the status column wraps beside the description.
+    // It was not read, and the task, its text and the next task ran into one row.
+    let name = "status-wrapped-beside-description.txt";
+    let doc = read_clean(name);
+    assert_eq!(
+        statuses(&doc),
+        ["Gjennomført", "Ikke i rute", "Pågår", "Pågår"]
+    );
+    let row = &doc.tables[0].rows[1];
+    assert_eq!(
+        row.cell(1).map(|c| c.text.as_str()),
+        Some("Arbeidet er forsinket på grunn av manglende kapasitet i staben.")
+    );
+    assert_eq!(
+        row.label,
+        "Det innføres fast ordning med tilbakemelding til innbyggere på henvendelser."
+    );
+}
