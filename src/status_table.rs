@@ -1017,9 +1017,20 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Table> {
                 j = next;
                 continue;
             }
+            // In a list whose statuses start the line after the task, a line of one
+            // space and a capital right under a task's finished sentence is the empty
+            // status of that task, its description going on below.
+            let under_task = !rows.is_empty()
+                && text.trim_start().starts_with(char::is_uppercase)
+                && task
+                    .last()
+                    .is_some_and(|&t| ctx.line(t).trim_end().ends_with(['.', '!']))
+                && shape.update_with(ctx, &rows).layout(ctx, None).at_start;
             if starts_space
                 && !task.is_empty()
-                && (ctx.infos[j - 1].blank || lone_space_text(text) && !rows.is_empty())
+                && (ctx.infos[j - 1].blank
+                    || lone_space_text(text) && !rows.is_empty()
+                    || under_task)
             {
                 // An empty status: the description stands where the status should be.
                 let (desc_lines, next) = description(

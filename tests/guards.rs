@@ -2353,3 +2353,27 @@ fn a_status_wrapped_beside_its_description_is_one_status() {
         "Det innføres fast ordning med tilbakemelding til innbyggere på henvendelser."
     );
 }
+
+#[test]
+fn an_empty_status_right_under_a_finished_task_is_missing() {
+    // Review 12's miss_04: statuses start the line after the task; one row's status is
+    // empty, which shows as ` Kartlegging er startet …` (one space) right under the
+    // task's last sentence, with no empty line between. It was read as more task text
+    // and the row ran into the next.
+    let name = "empty-status-right-under-task.txt";
+    let (doc, diags) = read(name);
+    assert_eq!(statuses(&doc), ["Gjennomført", "Utsatt", "", "Pågår"]);
+    assert!(
+        codes(&diags).contains(&("RL301", 16)),
+        "{:?}",
+        codes(&diags)
+    );
+    // With the status in place the list is complete.
+    let (doc, diags) = read_planted(
+        name,
+        "\n Kartlegging er startet",
+        "\nPågår Kartlegging er startet",
+    );
+    assert_eq!(statuses(&doc), ["Gjennomført", "Utsatt", "Pågår", "Pågår"]);
+    assert_without(&diags, "RL301", name);
+}
