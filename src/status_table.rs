@@ -656,9 +656,22 @@ fn numbered_row(ctx: &Ctx<'_>, lines: &[usize]) -> Row {
 
 /// The number a task starts with (`1.`, `12)`), if any.
 fn task_number(line: &str) -> Option<u32> {
-    let first = line.split_whitespace().next()?;
-    let digits = first.strip_suffix(['.', ')'])?;
-    digits.parse().ok().filter(|&n| n < 1000)
+    let mut words = line.split_whitespace();
+    let first = words.next()?;
+    // `1.`, `2)`, or a bare `3` before a capitalised word (`3 Salg av …`; not the `15
+    // prosent.` that ends a wrapped task).
+    let digits = first.strip_suffix(['.', ')']).or_else(|| {
+        words
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+            .then_some(first)
+    })?;
+    digits
+        .bytes()
+        .all(|b| b.is_ascii_digit())
+        .then(|| digits.parse().ok())
+        .flatten()
+        .filter(|&n| n < 1000)
 }
 
 /// In a row with a deadline (`Frist`), the words right after the date that stand where

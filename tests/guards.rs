@@ -2377,3 +2377,17 @@ fn an_empty_status_right_under_a_finished_task_is_missing() {
     assert_eq!(statuses(&doc), ["Gjennomført", "Utsatt", "Pågår", "Pågår"]);
     assert_without(&diags, "RL301", name);
 }
+
+#[test]
+fn a_numbered_task_without_its_status_is_a_row_of_its_own() {
+    // Review 12's miss_05 and noise_01: `Nr. Tiltak Ansvar Frist Status`, tasks numbered
+    // `1`, `2`, … without a dot, each status ending its line. Task 3 has no status and
+    // was read as the description of task 2 (a list with no description column).
+    let name = "numbered-list-bare-numbers-status-at-end.txt";
+    let (doc, diags) = read(name);
+    assert_eq!(
+        statuses(&doc),
+        ["I rute", "Ikke i rute", "", "Pågår", "I rute", "I rute"]
+    );
+    assert_eq!(codes(&diags), [("RL301", 6)]);
+}
