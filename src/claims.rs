@@ -189,10 +189,12 @@ fn read_paragraph(
                 paragraph_noun = Some(counted.clone());
             }
             // `Av de 12 tiltakene`: the whole set, named before its parts.
-            let of_the = k >= 2
-                && words[k - 2].norm == "av"
-                && matches!(words[k - 1].norm.as_str(), "de" | "dei")
-                && noun_at.is_some();
+            // So is `Av 9 verbalvedtak er …` opening a sentence.
+            let of_the = noun_at.is_some()
+                && (k >= 2
+                    && words[k - 2].norm == "av"
+                    && matches!(words[k - 1].norm.as_str(), "de" | "dei")
+                    || k == 1 && words[0].norm == "av");
             if of_the {
                 whole = Some(counted.clone());
             }

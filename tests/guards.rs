@@ -2391,3 +2391,19 @@ fn a_numbered_task_without_its_status_is_a_row_of_its_own() {
     );
     assert_eq!(codes(&diags), [("RL301", 6)]);
 }
+
+#[test]
+fn a_count_sentence_opening_with_av_counts_the_whole_and_its_parts() {
+    // Review 12's miss_06: `Av 9 verbalvedtak er 3 iht. plan, 2 ikke startet, 1 ferdig og
+    // 1 forsinket.` over a list of seven: the sentence was no claim (only `Av de 12
+    // tiltakene` named a whole), so its total went unchecked.
+    let name = "count-sentence-av-n-er-parts.txt";
+    let (_, diags) = read(name);
+    assert_eq!(codes(&diags), [("RL305", 3)]);
+    // `Av 4 tiltak i listen nedenfor er …` counts the list below, under its own title.
+    let name = "count-sentence-list-nedenfor.txt";
+    let (_, diags) = read(name);
+    assert!(diags.is_empty(), "{:?}", codes(&diags));
+    assert_planted_found(name, "1 gjennomført", "2 gjennomført", "RL305", 3);
+    assert_planted_found(name, "Av 4 tiltak", "Av 5 tiltak", "RL305", 3);
+}

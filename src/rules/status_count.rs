@@ -253,11 +253,24 @@ fn list_right_under<'d>(doc: &'d Document, claim: &Claim) -> Option<&'d Table> {
         .filter(|t| t.first_line > end)
         .min_by_key(|t| t.first_line)?;
     table.status_column()?;
+    // A sentence that points below (`Av 10 tiltak i listen nedenfor er …`) counts the
+    // next list even under a title of its own.
+    let points_below = claim.context.first().is_some_and(|s| {
+        s.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "nedenfor" | "nedanfor" | "følgende" | "fylgjande"
+            )
+        })
+    });
+    let title = table.title.as_deref().map(str::trim);
     let mut in_paragraph = true;
     for line in end + 1..table.first_line {
         let text = doc.line_text(line).trim();
         if text.is_empty() {
             in_paragraph = false;
+        } else if points_below && title == Some(text) {
+            continue;
         } else if !in_paragraph {
             return None;
         }
