@@ -2407,3 +2407,16 @@ fn a_count_sentence_opening_with_av_counts_the_whole_and_its_parts() {
     assert_planted_found(name, "1 gjennomført", "2 gjennomført", "RL305", 3);
     assert_planted_found(name, "Av 4 tiltak", "Av 5 tiltak", "RL305", 3);
 }
+
+#[test]
+fn a_misspelt_status_in_a_short_list_is_reported() {
+    // Review 12's miss_07: three rows, `Iht. plan` twice and `Forsinkt`: too few known
+    // values to call the column a vocabulary, so the misspelling went unreported. In a
+    // short list a value within an edit or two of a known one is still reported.
+    let name = "misspelt-status-in-a-short-list.txt";
+    let (_, diags) = read(name);
+    assert_eq!(codes(&diags), [("RL302", 20)]);
+    // A value that is no near spelling (`Avventer`) is left alone in so short a list.
+    let (_, diags) = read_planted(name, "Forsinkt Tiltaket", "Avventer Tiltaket");
+    assert_without(&diags, "RL302", name);
+}

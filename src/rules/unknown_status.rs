@@ -63,13 +63,20 @@ pub fn check(table: &Table, vocab: &Vocab, opts: &Options, out: &mut Vec<Diagnos
     let known = |c: &Cell| c.quarter || vocab.status_value(&c.text).is_some();
     let n_known = cells.iter().filter(|c| known(c)).count();
     // A vocabulary column: three or more known values, and two in three cells known.
-    if n_known < 3 || n_known * 3 < cells.len() * 2 {
+    // In a shorter list (one or two known values, half the cells or more), only a value
+    // spelt almost like a known one (`Forsinkt`) is reported.
+    let vocabulary = n_known >= 3 && n_known * 3 >= cells.len() * 2;
+    if !vocabulary && (n_known == 0 || n_known * 2 < cells.len()) {
         return;
     }
     let nb = opts.lang == Lang::Nb;
     for cell in cells.into_iter().filter(|c| !known(c)) {
         let text = cell.text.split_whitespace().collect::<Vec<_>>().join(" ");
         let (closest, distance) = closest_spelling(vocab, &text);
+        let misspelt = distance <= 1 || distance <= 2 && text.chars().count() >= 8;
+        if !vocabulary && !misspelt {
+            continue;
+        }
         let fix = (distance <= 2).then(|| Fix {
             applicability: Applicability::Unsafe,
             message: if nb {
