@@ -297,6 +297,46 @@ fn status_beside_description(ctx: &Ctx<'_>, i: usize, words: &[String]) -> Optio
     None
 }
 
+/// In a list whose statuses end the task's last line: one to three words after the
+/// task's finished sentence that end the line, spelt almost like a known status
+/// (`… med nabokommunene. I rutte`).
+fn near_status_at_end(ctx: &Ctx<'_>, i: usize) -> Option<Found> {
+    let line = ctx.line(i);
+    let words: Vec<(usize, &str)> = line
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - line.as_ptr() as usize, w))
+        .collect();
+    for n in 1..=words.len().saturating_sub(1).min(3) {
+        let k = words.len() - n;
+        let (start, first) = words[k];
+        if !words[k - 1].1.ends_with(['.', '!']) || !first.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let head = words[k..]
+            .iter()
+            .map(|(_, w)| *w)
+            .collect::<Vec<_>>()
+            .join(" ");
+        if head.chars().count() < 5 {
+            continue;
+        }
+        let near = ctx
+            .vocab
+            .nearest_status(&head, Some(n))
+            .is_some_and(|(_, _, d)| (1..=2).contains(&d));
+        if near {
+            return Some(Found {
+                start,
+                end: line.trim_end().len(),
+                lines: 1,
+                tail: None,
+                head: None,
+            });
+        }
+    }
+    None
+}
+
 /// A status at the start of line `i` spelled almost like a known one (`Forsinkt`,
 /// `Iht. plann`): one to four words within two edits of a spelling with as many words,
 /// followed by the start of a description. Only asked where a status must stand.
@@ -1060,7 +1100,15 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Table> {
                 continue;
             }
             // A status ending the task's last line: `… gjenbruk Iht. plan Det skal …`.
-            if let Some(f) = status_inside(ctx, j) {
+            let inside = status_inside(ctx, j).or_else(|| {
+                shape
+                    .update_with(ctx, &rows)
+                    .layout(ctx, None)
+                    .ends_line
+                    .then(|| near_status_at_end(ctx, j))
+                    .flatten()
+            });
+            if let Some(f) = inside {
                 // Text above with an empty line between is no wrapped part of this task:
                 // in a list of one row per line it is a row whose status is missing.
                 if task

@@ -2420,3 +2420,21 @@ fn a_misspelt_status_in_a_short_list_is_reported() {
     let (_, diags) = read_planted(name, "Forsinkt Tiltaket", "Avventer Tiltaket");
     assert_without(&diags, "RL302", name);
 }
+
+#[test]
+fn a_misspelt_status_ending_a_task_line_is_its_rows_status() {
+    // Review 12's p25: in a list whose statuses end the task's last line, `… med
+    // nabokommunene. I rutte` was no status: the row got RL301 two lines lower instead of
+    // RL302 on the misspelling.
+    let name = "misspelt-status-ending-a-task-line.txt";
+    let doc = read_clean(name);
+    assert_eq!(statuses(&doc).len(), 7);
+    let (doc, diags) = read_planted(
+        name,
+        "vedlikeholdsetterslepet på kommunale veier. I rute",
+        "vedlikeholdsetterslepet på kommunale veier. I rutte",
+    );
+    // The count sentence above now counts one `I rute` too few: RL305 as well.
+    assert_eq!(codes(&diags), [("RL305", 3), ("RL302", 30)]);
+    assert_eq!(statuses(&doc).len(), 7);
+}
