@@ -2438,3 +2438,23 @@ fn a_misspelt_status_ending_a_task_line_is_its_rows_status() {
     assert_eq!(codes(&diags), [("RL305", 3), ("RL302", 30)]);
     assert_eq!(statuses(&doc).len(), 7);
 }
+
+#[test]
+fn a_ratio_named_with_its_own_base_is_no_average() {
+    // Review 11's noise_01: `Netto driftsresultat i prosent av driftsinntekter` among
+    // key figures was read as the weighted average of the percent rows above it.
+    let name = "key-figure-ratio-with-its-own-base.txt";
+    let (_, diags) = read(name);
+    assert_without(&diags, "RL105", name);
+    // A total row of percents under the same rows is still an average to check.
+    let (_, diags) = read_planted(
+        name,
+        "Netto driftsresultat i prosent av driftsinntekter",
+        "Sum",
+    );
+    assert!(
+        codes(&diags).iter().any(|&(c, l)| c == "RL105" && l == 9),
+        "{:?}",
+        codes(&diags)
+    );
+}

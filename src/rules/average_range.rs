@@ -23,7 +23,8 @@ use rust_decimal::Decimal;
 /// population than the table shows (`Landet`, `KOSTRA-gruppe`) are not checked. This is
 /// a warning: a table may leave out some of the rows its average covers. A percent of
 /// amounts over rows whose budgets or accounts differ in sign (an income among
-/// expenses) is a ratio of sums with no such bound, and is not checked.
+/// expenses) is a ratio of sums with no such bound, and is not checked; nor is a ratio
+/// named with its own base (`Netto driftsresultat i prosent av driftsinntekter`).
 pub const INFO: RuleInfo = RuleInfo {
     code: "RL105",
     name: "average-range",
@@ -54,7 +55,9 @@ Avrunding
   Snitt over flere enn tabellen viser (Landet, KOSTRA-gruppe) kontrolleres ikke. Dette er
   en advarsel: en tabell kan utelate noen av radene snittet dekker. En prosent av beløp
   over rader der budsjett eller regnskap har ulikt fortegn (en inntekt blant utgifter), er
-  et forhold mellom summer som radenes prosenter ikke avgrenser, og kontrolleres ikke.",
+  et forhold mellom summer som radenes prosenter ikke avgrenser, og kontrolleres ikke.
+  Det gjør heller ikke et forholdstall med sin egen base (Netto driftsresultat i prosent
+  av driftsinntekter).",
 };
 
 /// Labels of averages over the rows shown (not over a wider population).
@@ -74,6 +77,20 @@ pub fn check(table: &Table, opts: &Options, out: &mut Vec<Diagnostic>, checked: 
             }
             RowKind::Subtotal | RowKind::Total | RowKind::UnlabelledTotal | RowKind::Average => {}
             _ => continue,
+        }
+        // A ratio named with its own base (`Netto driftsresultat i prosent av
+        // driftsinntekter`) is a key figure of its own, no mean of the rows above;
+        // unless a total word opens it (`Sum sykefravær i prosent av dagsverk`).
+        let label = row.label.to_lowercase();
+        let own_base = [" prosent av ", " % av ", " pst. av ", " pst av "]
+            .iter()
+            .any(|p| format!(" {label} ").contains(p));
+        let opens_total = label
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| matches!(w, "sum" | "totalt" | "total" | "samlet"));
+        if own_base && !opens_total && row.kind != RowKind::Average {
+            continue;
         }
         let own_average = row.kind == RowKind::Average && {
             let first = row
