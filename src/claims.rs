@@ -147,18 +147,28 @@ fn read_paragraph(
                 continue;
             };
             // `fire` in `Tre av fire vedtak er ferdig` is the whole the part is of.
+            // So is `seks` in `To av de seks prosjektene er ferdig`.
             let of_whole =
-                k >= 2 && words[k - 1].norm == "av" && number(&words[k - 2].norm, cw).is_some();
+                k >= 2 && words[k - 1].norm == "av" && number(&words[k - 2].norm, cw).is_some()
+                    || k >= 3
+                        && matches!(words[k - 1].norm.as_str(), "de" | "dei")
+                        && words[k - 2].norm == "av"
+                        && number(&words[k - 3].norm, cw).is_some();
             if hedged(words, k, cw) || of_whole {
                 continue;
             }
-            // `N av M noun`: the part of a whole, the noun after the whole.
-            let from = if words.get(k + 1).is_some_and(|w| w.norm == "av")
+            // `N av M noun`, `N av de M noun`: the part of a whole, the noun after the
+            // whole.
+            let whole_at = |j: usize| words.get(j).is_some_and(|w| number(&w.norm, cw).is_some());
+            let from = if words.get(k + 1).is_some_and(|w| w.norm == "av") && whole_at(k + 2) {
+                k + 3
+            } else if words.get(k + 1).is_some_and(|w| w.norm == "av")
                 && words
                     .get(k + 2)
-                    .is_some_and(|w| number(&w.norm, cw).is_some())
+                    .is_some_and(|w| matches!(w.norm.as_str(), "de" | "dei"))
+                && whole_at(k + 3)
             {
-                k + 3
+                k + 4
             } else {
                 k + 1
             };

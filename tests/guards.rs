@@ -2458,3 +2458,28 @@ fn a_ratio_named_with_its_own_base_is_no_average() {
         codes(&diags)
     );
 }
+
+#[test]
+fn a_count_sentence_right_under_its_list_counts_that_list() {
+    // Review 13's miss_07: `Fire tiltak er gjennomført og to pågår.` right under the only
+    // status list (titled `Tabell 7: Status for tiltak i handlingsplanen`) was skipped as
+    // tied to no list; three are `Gjennomført`.
+    let name = "count-sentence-under-its-list.txt";
+    let (_, diags) = read(name);
+    assert_eq!(codes(&diags), [("RL305", 9)]);
+    let (_, diags) = read_planted(name, "Fire tiltak", "Tre tiltak");
+    assert!(diags.is_empty(), "{:?}", codes(&diags));
+    // `To av de seks prosjektene er ferdig`: two are, of six; not six.
+    let (_, diags) = read_planted(
+        name,
+        "Fire tiltak er gjennomført og to pågår.",
+        "Tre av de fem tiltakene er gjennomført.",
+    );
+    assert!(diags.is_empty(), "{:?}", codes(&diags));
+    let (_, diags) = read_planted(
+        name,
+        "Fire tiltak er gjennomført og to pågår.",
+        "Fire av de fem tiltakene er gjennomført.",
+    );
+    assert_eq!(codes(&diags), [("RL305", 9)]);
+}

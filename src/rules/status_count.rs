@@ -206,16 +206,22 @@ fn lists_named<'d>(
         .filter_map(|t| {
             let title = t.title.as_deref()?;
             let mut words = phrase_words(title);
+            // A caption's number opens no name (`Tabell 7: Status for tiltak …`).
             let leads = words
                 .iter()
-                .take_while(|w| vocab.claims.title_leads.iter().any(|l| l == *w))
+                .take_while(|w| {
+                    vocab.claims.title_leads.iter().any(|l| l == *w)
+                        || matches!(w.as_str(), "tabell" | "tab" | "figur")
+                        || w.chars()
+                            .all(|c| c.is_ascii_digit() || c == '.' || c == ':')
+                })
                 .count();
             words.drain(..leads);
             // A title of one short word (`Klima`) names too much to tie a count to.
             (words.iter().map(|w| w.chars().count()).sum::<usize>() >= 8).then_some((t, words))
         })
         .collect();
-    if let Some(t) = list_right_under(doc, claim) {
+    if let Some(t) = list_right_under(doc, claim).or_else(|| list_right_over(doc, claim)) {
         return Some((t.title.clone().unwrap_or_default(), vec![t]));
     }
     for sentence in &claim.context {
@@ -276,6 +282,27 @@ fn list_right_under<'d>(doc: &'d Document, claim: &Claim) -> Option<&'d Table> {
         }
     }
     Some(table)
+}
+
+/// The status list right over the count's paragraph, with nothing between them but
+/// empty lines (`… 5. Utarbeide klimabudsjett … Gjennomført` / `` / `Fire tiltak er
+/// gjennomført og to pågår.`): a count right under a list, with no list under it, sums
+/// that list up.
+fn list_right_over<'d>(doc: &'d Document, claim: &Claim) -> Option<&'d Table> {
+    let start = doc.position(claim.span.0).0;
+    let table = doc
+        .tables
+        .iter()
+        .filter(|t| t.last_line < start)
+        .max_by_key(|t| t.last_line)?;
+    table.status_column()?;
+    // The count's paragraph starts right after the empty lines under the list.
+    let mut line = table.last_line + 1;
+    while line < start && doc.line_text(line).trim().is_empty() {
+        line += 1;
+    }
+    let in_paragraph = (line..start).all(|l| !doc.line_text(l).trim().is_empty());
+    (line > table.last_line + 1 && in_paragraph).then_some(table)
 }
 
 /// A word of the text names a title word: the same word, or it with the ending of a
