@@ -2483,3 +2483,28 @@ fn a_count_sentence_right_under_its_list_counts_that_list() {
     );
     assert_eq!(codes(&diags), [("RL305", 9)]);
 }
+
+#[test]
+fn a_footer_naming_the_plan_years_is_page_furniture() {
+    // Review 13's miss_01: `Økonomiplan 2025–2028 | 12` inside a plan table was read as
+    // an ambiguous row (12 in `2028`), and every sum over the page break was skipped.
+    let name = "footer-plan-years-and-page.txt";
+    let doc = read_clean(name);
+    assert!(
+        doc.tables[0]
+            .rows
+            .iter()
+            .all(|r| !r.label.contains("Økonomiplan")),
+        "{:?}",
+        row_labels(&doc)
+    );
+    assert_planted_found(name, "-8 700 -14 834", "-8 700 -13 834", "RL101", 14);
+    // With page 1 the footer was counted as an item.
+    let (doc, _) = read_planted(name, "2025–2028 | 12", "2025–2028 | 1");
+    assert!(
+        doc.tables[0]
+            .rows
+            .iter()
+            .all(|r| !r.label.contains("Økonomiplan"))
+    );
+}
