@@ -105,8 +105,20 @@ pub fn read_document(path: &str, text: String, vocab: &Vocab) -> Document {
 
 /// A page footer or a bare page number between two tables.
 fn page_break_between(prev: &Table, next: &Table, ctx: &Ctx<'_>) -> bool {
-    (prev.last_line..next.first_line.saturating_sub(1))
-        .any(|l| ctx.infos.get(l).is_some_and(|x| x.is_footer()) || ctx.noise.get(l) == Some(&true))
+    // From the line after the first table's last row: a bare page number (`4`) under it
+    // may have been taken into that table's lines.
+    let after_rows = prev
+        .rows
+        .iter()
+        .map(|r| r.line)
+        .max()
+        .unwrap_or(prev.last_line)
+        .min(prev.last_line);
+    (after_rows..next.first_line.saturating_sub(1)).any(|l| {
+        ctx.infos.get(l).is_some_and(|x| x.is_footer())
+            || ctx.noise.get(l) == Some(&true)
+            || l < ctx.infos.len() && ctx.bare_page_number(l)
+    })
 }
 
 /// A numbered section heading (`4. Tjenester`) on a line after line `after` and before

@@ -2508,3 +2508,21 @@ fn a_footer_naming_the_plan_years_is_page_furniture() {
             .all(|r| !r.label.contains("Økonomiplan"))
     );
 }
+
+#[test]
+fn a_bare_page_number_breaks_the_page_between_two_parts_of_a_table() {
+    // Review 13's miss_02: an `Økonomisk oversikt` whose page ends in a bare page number
+    // (`4`), then its header repeated: the first part ended in a subtotal (`Brutto
+    // driftsresultat`), which closed it, as no page break was seen; the identity for
+    // `Netto driftsresultat` across the parts went unchecked.
+    let name = "bare-page-number-between-parts.txt";
+    let doc = read_clean(name);
+    assert_eq!(doc.tables.len(), 1);
+    assert_planted_found(
+        name,
+        "Netto driftsresultat 495 730",
+        "Netto driftsresultat 498 230",
+        "RL104",
+        20,
+    );
+}
