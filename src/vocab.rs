@@ -233,6 +233,11 @@ pub struct IdentityDef {
     /// Added to the help line of a finding (bokmål).
     #[serde(default)]
     pub note: String,
+    /// The terms are all the rows from the first of them to the result: another item
+    /// between them (`Ekstraordinære avdrag`) means the identity is not laid out as
+    /// written, and it is not judged.
+    #[serde(default)]
+    pub closed: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]

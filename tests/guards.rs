@@ -2526,3 +2526,47 @@ fn a_bare_page_number_breaks_the_page_between_two_parts_of_a_table() {
         20,
     );
 }
+
+#[test]
+fn netto_finanstransaksjoner_is_the_finance_line_of_netto_driftsresultat() {
+    // Review 13's miss_03: `Netto finanstransaksjoner` was no label of the finance term,
+    // so `Netto driftsresultat` went unchecked in tables that print incomes positive.
+    let name = "netto-finanstransaksjoner.txt";
+    read_clean(name);
+    assert_planted_found(
+        name,
+        "Netto driftsresultat 495 730",
+        "Netto driftsresultat 498 230",
+        "RL104",
+        17,
+    );
+}
+
+#[test]
+fn a_debt_roll_forward_is_checked() {
+    // Review 13's miss_04: `Lånegjeld 1.1 / Nye lån / Avdrag / Lånegjeld 31.12` as rows
+    // over years had no identity.
+    let name = "lanegjeld-roll-forward.txt";
+    read_clean(name);
+    assert_planted_found(
+        name,
+        "3 588 591 3 917 703",
+        "3 588 591 3 927 703",
+        "RL104",
+        8,
+    );
+    // Avdrag printed positive.
+    let (_, diags) = read_planted(
+        name,
+        "Avdrag -126 434 -165 737 -123 747",
+        "Avdrag 126 434 165 737 123 747",
+    );
+    assert!(diags.is_empty(), "{:?}", codes(&diags));
+    // Another row between them (extraordinary repayments): not this identity's form.
+    let (_, diags) = read_planted(
+        name,
+        "Avdrag -126 434 -165 737 -123 747 \n",
+        "Avdrag -126 434 -165 737 -123 747 \nEkstraordinære avdrag - - -10 000\n",
+    );
+    assert_without(&diags, "RL104", name);
+}

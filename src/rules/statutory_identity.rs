@@ -18,8 +18,10 @@ use rust_decimal::Decimal;
 /// bevilgninger drift, netto og Avskrivninger`, `Netto driftsresultat = Brutto
 /// driftsresultat, Netto finansutgifter og Motpost avskrivninger`, `Fremført til
 /// inndekning = Netto driftsresultat og Sum disponeringer` (and its § 5-5 counterpart),
-/// the balance sheet's `Sum eiendeler = Sum egenkapital og gjeld`, and the population
-/// accounts (`Folkevekst = Fødselsoverskudd + Netto innvandring og flytting`)
+/// the balance sheet's `Sum eiendeler = Sum egenkapital og gjeld`, the debt
+/// roll-forward (`Lånegjeld 31.12 = Lånegjeld 1.1, Nye lån og Avdrag`, where those rows
+/// are all the rows between), and the population accounts (`Folkevekst =
+/// Fødselsoverskudd + Netto innvandring og flytting`)
 /// (`rules/statutory.toml`, bokmål and nynorsk wording).
 ///
 /// Why it matters: these lines are what the council votes on and what the county
@@ -54,7 +56,8 @@ Hva den gjør
   Avskrivninger; Netto driftsresultat = Brutto driftsresultat, Netto finansutgifter og
   Motpost avskrivninger; Fremført til inndekning = Netto driftsresultat og Sum
   disponeringer (og tilsvarende i § 5-5); balansens Sum eiendeler = Sum egenkapital og
-  gjeld; og befolkningsregnskapet (Folkevekst = Fødselsoverskudd + Netto innvandring og
+  gjeld; lånegjelden (Lånegjeld 31.12 = Lånegjeld 1.1, Nye lån og Avdrag, der det ikke
+  står andre rader mellom); og befolkningsregnskapet (Folkevekst = Fødselsoverskudd + Netto innvandring og
   flytting) (rules/statutory.toml, bokmål og nynorsk).
 
 Hvorfor det er viktig
@@ -141,6 +144,16 @@ pub fn check(
             }
             if terms.len() != def.terms.len() {
                 continue;
+            }
+            if def.closed {
+                let first = terms.iter().copied().chain([r]).min().unwrap_or(r);
+                let last = terms.iter().copied().chain([r]).max().unwrap_or(r);
+                let other = rows
+                    .iter()
+                    .any(|&i| i > first && i < last && i != r && !terms.contains(&i));
+                if other {
+                    continue;
+                }
             }
             judge(table, def, r, &terms, &cols, opts, out, checked);
         }
