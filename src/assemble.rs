@@ -890,6 +890,11 @@ impl Ctx<'_> {
             {
                 break;
             }
+            // A caption (`Tabell 5: Årsverk per sektor`) is the table's title, above its
+            // header: no header line, whatever header words it names.
+            if self.vocab.is_caption(self.line(i)) {
+                break;
+            }
             if info.unit.is_some() {
                 // A unit line may carry header words too (`Hele tusen kroner Regnskap 2023`),
                 // when the header goes on right under it: a title over an empty line
@@ -943,6 +948,21 @@ impl Ctx<'_> {
                     .chars()
                     .next()
                     .is_some_and(char::is_lowercase);
+            // The years a change spans, under its name (`Endring` / `2023–2024`).
+            let span_of_years = {
+                let t = self.line(i).trim();
+                let parts: Vec<&str> = t.split(['–', '-']).map(str::trim).collect();
+                parts.len() == 2
+                    && parts.iter().all(|p| is_year(p))
+                    && i > 0
+                    && !self.is_gap(i - 1)
+                    && (self.infos[i - 1].is_header_like() || self.fragment(i - 1))
+            };
+            if span_of_years {
+                lines.push(i);
+                top = i;
+                continue;
+            }
             if info.is_header_like() || years || self.fragment(i) && !label_start {
                 if info.is_header_like() || years {
                     seen_header = true;
@@ -1331,7 +1351,8 @@ impl Ctx<'_> {
     fn reads_as_title(&self, i: usize) -> Option<&str> {
         let info = &self.infos[i];
         let t = self.line(i).trim();
-        let title = (info.run.is_none() || self.year_run(i))
+        // A caption numbers its table (`Tabell 1 - Samlet sykefravær …`).
+        let title = (info.run.is_none() || self.year_run(i) || self.vocab.is_caption(t))
             && !info.is_prose(t)
             && t.chars().count() <= 80
             && !t.ends_with(['.', ',']);

@@ -2570,3 +2570,23 @@ fn a_debt_roll_forward_is_checked() {
     );
     assert_without(&diags, "RL104", name);
 }
+
+#[test]
+fn a_caption_is_the_title_above_the_header() {
+    // Review 13's silent_01: `Tabell 5: Årsverk per sektor` over a header wrapped one
+    // name per line (`Sektor` / `2022` / … / `Endring` / `2023–2024`) was read as a
+    // header name, the three years ran into one column, and `Endring = 2024 − 2023` went
+    // unchecked; `2023–2024` joined the first row's label.
+    let name = "caption-over-header-one-cell-per-line.txt";
+    let doc = read_clean(name);
+    assert_eq!(
+        column_names(&doc),
+        ["2022", "2023", "2024", "Endring 2023–2024"]
+    );
+    assert_eq!(
+        doc.tables[0].title.as_deref(),
+        Some("Tabell 5: Årsverk per sektor")
+    );
+    assert_eq!(row_labels(&doc)[0], "NAV sosialtjeneste");
+    assert_planted_found(name, "47,9 5,5", "47,9 6,5", "RL102", 12);
+}
