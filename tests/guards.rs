@@ -2590,3 +2590,16 @@ fn a_caption_is_the_title_above_the_header() {
     assert_eq!(row_labels(&doc)[0], "NAV sosialtjeneste");
     assert_planted_found(name, "47,9 5,5", "47,9 6,5", "RL102", 12);
 }
+
+#[test]
+fn a_percent_against_its_change_is_found_where_every_whole_is_positive() {
+    // Review 13's miss_09: `Endring i kr -712`, `Endring i % 0,6 %` among rows that give
+    // each percent its change's sign. With every budget positive no row told the two
+    // sign conventions apart, so no sign was checked; the sign runs against both.
+    let name = "change-percent-sign-positive-wholes.txt";
+    read_clean(name);
+    assert_planted_found(name, "-712 -0,6 %", "-712 0,6 %", "RL103", 5);
+    // So is a negative change's percent turned positive.
+    let (_, diags) = read_planted(name, "-11 649 -3,0 %", "-11 649 3,0 %");
+    assert!(codes(&diags).contains(&("RL103", 6)), "{:?}", codes(&diags));
+}

@@ -289,6 +289,10 @@ pub fn check(table: &Table, opts: &Options, out: &mut Vec<Diagnostic>, checked: 
             .filter_map(|r| method(table, r, p, part, whole))
             .collect();
         let signs = sign_convention(table, p, part, whole);
+        // Where no row tells the two conventions apart (every whole positive), a percent
+        // whose sign runs against its part runs against both, in a column whose percents
+        // carry their part's sign (a negative one among them).
+        let signed = signs.is_none() && signed_with_parts(table, p, part, whole);
         let cut = methods.iter().filter(|&&m| m == Method::CutOff).count();
         let habit = (cut >= 3 && !methods.contains(&Method::Rounded)).then_some(Method::CutOff);
         for row in table.rows.iter().filter(|r| checkable(r)) {
@@ -301,6 +305,10 @@ pub fn check(table: &Table, opts: &Options, out: &mut Vec<Diagnostic>, checked: 
                         {
                             out.push(sign_diagnostic(table, row, p, part, opts.lang));
                         }
+                    } else if signed
+                        && sign_of(table, row, p, part, whole).is_some_and(|(a, b)| !a && !b)
+                    {
+                        out.push(sign_diagnostic(table, row, p, part, opts.lang));
                     }
                 }
                 Some(false) => {
@@ -385,6 +393,25 @@ fn sign_convention(table: &Table, p: usize, part: usize, whole: Whole) -> Option
         follow >= 3 && follow + 1 >= rows.len() && rows.len() > follow && tells
             || follow >= 3 && follow == rows.len() && tells
     })
+}
+
+/// A percent column whose rows (three or more, all but at most one) give each percent
+/// its part's sign, one of them negative: `Endring i kr -11 649`, `Endring i % -3,0 %`.
+fn signed_with_parts(table: &Table, p: usize, part: usize, whole: Whole) -> bool {
+    let rows: Vec<(bool, bool, bool)> = table
+        .rows
+        .iter()
+        .filter(|r| checkable(r) && judge(table, r, p, part, whole) == Some(true))
+        .filter_map(|r| {
+            let (a, b) = sign_of(table, r, p, part, whole)?;
+            let negative = r.cell(p)?.value?.is_sign_negative();
+            Some((a, b, negative))
+        })
+        .collect();
+    let follow = rows.iter().filter(|&&(a, b, _)| a && b).count();
+    follow >= 3
+        && follow + 1 >= rows.len()
+        && rows.iter().any(|&(a, b, negative)| a && b && negative)
 }
 
 /// A percent whose size is right and whose sign runs against its own part under the
