@@ -2603,3 +2603,19 @@ fn a_percent_against_its_change_is_found_where_every_whole_is_positive() {
     let (_, diags) = read_planted(name, "-11 649 -3,0 %", "-11 649 3,0 %");
     assert!(codes(&diags).contains(&("RL103", 6)), "{:?}", codes(&diags));
 }
+
+#[test]
+fn a_flipped_sign_is_named_where_the_total_holds_only_within_rounding() {
+    // Review 13's miss_05: an income printed positive among negative incomes; the total
+    // holds with the sign turned only within the rounding of its seven rows (off by 2),
+    // and the finding fell on the total, not on the flipped row.
+    let name = "flipped-income-within-rounding.txt";
+    read_clean(name);
+    assert_planted_found(
+        name,
+        "-1 098 207 -1 096 598",
+        "-1 098 207 1 096 598",
+        "RL101",
+        5,
+    );
+}

@@ -1003,7 +1003,7 @@ fn judge(
                         // The difference is one of three or more rows the other column
                         // adds up over: that row left out (counts with no unit line).
                         || cover.len() >= 3
-                            && one_row_is(table, &cover, k, found, acc.sum, Decimal::ONE)
+                            && one_row_is(table, &cover, k, found, acc.sum, Decimal::ONE, Decimal::ZERO)
                                 .is_some()
                 }
                 // Two rows or more, and not the rows twice over (a sum among the rows
@@ -1182,6 +1182,9 @@ fn row_label(table: &Table, r: usize) -> String {
 
 /// The one row of the cover whose value in this column, times `factor`, is the
 /// difference: a row left out (1) or with its sign flipped (2).
+///
+/// `slack` widens the match by the rounding of the other rows (a turned sign explains a
+/// total within the rounding of all its rows, not only of the turned one).
 fn one_row_is(
     table: &Table,
     cover: &[usize],
@@ -1189,6 +1192,7 @@ fn one_row_is(
     found: Decimal,
     computed: Decimal,
     factor: Decimal,
+    slack: Decimal,
 ) -> Option<usize> {
     let rows: Vec<usize> = cover
         .iter()
@@ -1197,7 +1201,7 @@ fn one_row_is(
             value(table, r, col).is_some_and(|v| {
                 !v.is_zero()
                     && (computed - factor * v - found).abs()
-                        <= factor * half_unit(v) + half_unit(found)
+                        <= factor * half_unit(v) + half_unit(found) + slack
             })
         })
         .collect();
@@ -1291,6 +1295,11 @@ fn diagnostic(
         .filter(|(_, h)| **h)
         .map(|((k, _), _)| format!("«{}»", table.columns[*k].name))
         .collect();
+    // The rounding of the rows the total covers, in this column.
+    let rows_tol = all_found
+        .iter()
+        .position(|&(k, _)| k == col)
+        .map_or(Decimal::ZERO, |j| e.accs[j].tol);
     let help = match evidence {
         Evidence::LeftOut(r) => Some(if nb {
             format!(
@@ -1334,7 +1343,9 @@ fn diagnostic(
                 )
             })
         }
-        _ if let Some(r) = one_row_is(table, cover, col, found, computed, Decimal::TWO) => {
+        _ if let Some(r) =
+            one_row_is(table, cover, col, found, computed, Decimal::TWO, rows_tol) =>
+        {
             Some(if nb {
                 format!(
                     "raden «{}» (linje {}) ser ut til å ha feil fortegn: med motsatt fortegn går summen opp",
@@ -1349,7 +1360,16 @@ fn diagnostic(
                 )
             })
         }
-        _ if let Some(r) = one_row_is(table, cover, col, found, computed, Decimal::ONE) => {
+        _ if let Some(r) = one_row_is(
+            table,
+            cover,
+            col,
+            found,
+            computed,
+            Decimal::ONE,
+            Decimal::ZERO,
+        ) =>
+        {
             Some(if nb {
                 format!(
                     "summen ser ut til å utelate raden «{}» (linje {}) i denne kolonnen: uten den går den opp",
@@ -1393,10 +1413,20 @@ fn diagnostic(
         _ => {
             if let Some((r, _)) = swapped_here(table, cover, col, found, e, all_found) {
                 (Some(r), "byttet om?", "swapped?")
-            } else if let Some(r) = one_row_is(table, cover, col, found, computed, Decimal::TWO) {
+            } else if let Some(r) =
+                one_row_is(table, cover, col, found, computed, Decimal::TWO, rows_tol)
+            {
                 (Some(r), "fortegn?", "sign?")
             } else {
-                let r = one_row_is(table, cover, col, found, computed, Decimal::ONE);
+                let r = one_row_is(
+                    table,
+                    cover,
+                    col,
+                    found,
+                    computed,
+                    Decimal::ONE,
+                    Decimal::ZERO,
+                );
                 (r, "utelatt?", "left out?")
             }
         }
