@@ -2619,3 +2619,13 @@ fn a_flipped_sign_is_named_where_the_total_holds_only_within_rounding() {
         5,
     );
 }
+
+#[test]
+fn a_budget_change_runs_from_the_original_to_the_revised_budget() {
+    // Review 13's miss_10: `Opprinnelig budsjett / Endringer / Revidert budsjett` was
+    // checked by size only, so a reduction printed positive (`6 200` where the budget
+    // went from 412 530 to 406 330) passed in a table without a Sum row.
+    let name = "budget-change-signed.txt";
+    read_clean(name);
+    assert_planted_found(name, "412 530 -6 200", "412 530 6 200", "RL102", 5);
+}
