@@ -963,8 +963,13 @@ impl Ctx<'_> {
                 top = i;
                 continue;
             }
-            if info.is_header_like() || years || self.fragment(i) && !label_start {
-                if info.is_header_like() || years {
+            // Right over the first row, a line of names that starts with the label
+            // column's (`Tjeneste Brutto utgifter Inntekter Netto utgifter`): a header
+            // of words the kinds do not know, over rows with a label of their own.
+            let named_columns =
+                lines.is_empty() && i + 1 == first && self.label_named_header(i, first);
+            if info.is_header_like() || years || named_columns || self.fragment(i) && !label_start {
+                if info.is_header_like() || years || named_columns {
                     seen_header = true;
                 }
                 lines.push(i);
@@ -984,12 +989,15 @@ impl Ctx<'_> {
         // A line that starts with the label column's header (`Investering Vedtatt
         // totalt …`) under header lines: those above span groups of columns
         // (` Totalbudsjett Årets budsjett `), they name none.
+        let first_row = first;
         if let Some(k) = lines.iter().position(|&l| {
             let line = self.line(l);
             let first = line.split_whitespace().next().unwrap_or("");
             self.vocab.is_label_header(first)
                 && first.chars().next().is_some_and(char::is_uppercase)
-                && (self.infos[l].kind_words > 0 || self.year_run(l))
+                && (self.infos[l].kind_words > 0
+                    || self.year_run(l)
+                    || l + 1 == first_row && self.label_named_header(l, first_row))
         }) {
             // Not where the lines are laid out in columns: there the label column's
             // header often stands on the last line (`Område  31.12.2023  2024`).
@@ -998,6 +1006,12 @@ impl Ctx<'_> {
                 && self.aligned_words(&lines[k - 1..=k]).is_some();
             if k > 0 && !laid_out {
                 lines.drain(..k);
+                // Over a header of names right above the rows, what was passed over is
+                // the title (`Netto driftsutgifter per tjeneste 2024`): the table starts
+                // at its header.
+                if lines[0] + 1 == first_row && self.label_named_header(lines[0], first_row) {
+                    top = lines[0];
+                }
             }
         }
         seen_header.then_some((top, lines))
@@ -1070,6 +1084,32 @@ impl Ctx<'_> {
         let lines: Vec<usize> = (top..=i).collect();
         let words: usize = lines.iter().map(|&l| self.infos[l].words).sum();
         (words >= 2).then_some((top, lines))
+    }
+
+    /// Line `i`, right over the first row `first`, names the columns: it starts with a
+    /// capitalised label-column word, holds three or more capitalised words and no
+    /// number, reads as no sentence, and names an amount column by a net-word
+    /// (`utgifter`, `inntekter`, `netto`), while the row under it has a label of its own.
+    fn label_named_header(&self, i: usize, first: usize) -> bool {
+        let info = &self.infos[i];
+        let text = self.line(i).trim();
+        let mut words = text.split_whitespace();
+        let lead = words.next().unwrap_or("");
+        let capitals = text
+            .split_whitespace()
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .count();
+        let net = text
+            .split_whitespace()
+            .any(|w| self.vocab.is_expense(w) || self.vocab.is_income(w) || self.vocab.is_net(w));
+        info.run.is_none()
+            && lead.starts_with(char::is_uppercase)
+            && self.vocab.is_label_header(lead)
+            && capitals >= 3
+            && net
+            && !info.is_prose(text)
+            && !text.ends_with(['.', ':', ','])
+            && self.infos[first].label_words > 0
     }
 
     /// A line holding nothing but one small plain integer (`52`, ` 7 `).

@@ -2629,3 +2629,29 @@ fn a_budget_change_runs_from_the_original_to_the_revised_budget() {
     read_clean(name);
     assert_planted_found(name, "412 530 -6 200", "412 530 6 200", "RL102", 5);
 }
+
+#[test]
+fn a_header_of_names_under_a_title_is_the_header() {
+    // Review 9's p28: `Tjeneste Brutto utgifter Inntekter Netto utgifter` right over the
+    // rows names no kind the vocabulary knows; the title above it (`Netto driftsutgifter
+    // per tjeneste 2024`) was read as the header, the header as the first row's label,
+    // and `Netto = Brutto − Inntekter` went unchecked.
+    let name = "title-over-gross-income-net-header.txt";
+    let doc = read_clean(name);
+    assert_eq!(
+        column_names(&doc),
+        ["Brutto utgifter", "Inntekter", "Netto utgifter"]
+    );
+    assert_eq!(row_labels(&doc)[0], "Barnehager");
+    assert_eq!(
+        doc.tables[0].title.as_deref(),
+        Some("Netto driftsutgifter per tjeneste 2024")
+    );
+    assert_planted_found(
+        name,
+        "2 100 400 19 300 400",
+        "2 100 400 19 301 400",
+        "RL102",
+        6,
+    );
+}
